@@ -1,0 +1,180 @@
+//! Stage 1: fold the text for matching, keeping a map back to the original.
+//!
+//! Each kind of folding is one small [`Normalizer`] in a file of its own
+//! (after charabia's design). The folded text keeps every character that
+//! matters for reading — letters, digits, punctuation, spaces — so spans found
+//! in it map back to exact spans of the original text.
+
+mod diacritics;
+mod digits;
+mod invisible;
+mod letters;
+mod presentation;
+
+use std::ops::Range;
+
+/// What a normaliser does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    /// Remove it (diacritics, tatweel, zero-width and bidi controls).
+    Drop,
+    /// Replace it with one character.
+    Char(char),
+    /// Replace it with several characters (ligatures), folded again.
+    Str(&'static str),
+}
+
+/// One kind of folding.
+pub trait Normalizer: Sync {
+    /// How `c` folds, or `None` when this normaliser leaves it alone.
+    fn fold(&self, c: char) -> Option<Folded>;
+}
+
+/// The chain, in order: the first normaliser that claims a character wins.
+static CHAIN: [&dyn Normalizer; 5] = [
+    &presentation::PresentationForms,
+    &invisible::Invisible,
+    &diacritics::Diacritics,
+    &letters::Letters,
+    &digits::Digits,
+];
+
+/// Folds one character through the whole chain, pushing the result to `out`.
+fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    for n in CHAIN {
+        match n.fold(c) {
+            None => continue,
+            Some(Folded::Drop) => return,
+            Some(Folded::Char(r)) => {
+                // A replacement may itself need folding (ٱ from a presentation form).
+                if r == c {
+                    out(r);
+                } else {
+                    fold_char(r, out);
+                }
+                return;
+            }
+            Some(Folded::Str(s)) => {
+                for r in s.chars() {
+                    fold_char(r, out);
+                }
+                return;
+            }
+        }
+    }
+    out(c);
+}
+
+/// Folds a single word or name, with no offset map (lexicon entries, gazetteer names).
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut |r| folded.push(r));
+    }
+    folded
+}
+
+/// The folded text of an article and the map back to the original.
+#[derive(Debug, Clone)]
+pub struct NormText<'a> {
+    original: &'a str,
+    folded: String,
+    /// For each byte of `folded`, the byte offset in `original` of the
+    /// character it came from; one more entry for the end.
+    origin: Vec<u32>,
+}
+
+impl<'a> NormText<'a> {
+    /// Folds `original`. Texts over 4 GiB are cut at the last character
+    /// boundary below that (offsets are stored as `u32`).
+    pub fn new(original: &'a str) -> NormText<'a> {
+        let mut limit = original.len().min(u32::MAX as usize - 1);
+        while !original.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let original = &original[..limit];
+        let mut folded = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            fold_char(c, &mut |r| {
+                folded.push(r);
+                origin.resize(folded.len(), at as u32);
+            });
+        }
+        origin.push(original.len() as u32);
+        NormText {
+            original,
+            folded,
+            origin,
+        }
+    }
+
+    /// The folded text.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// The original text.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The original byte range behind a folded byte range. The end reaches to
+    /// the next kept character, so removed diacritics of the last letter stay in.
+    pub fn to_original(&self, folded: Range<usize>) -> Range<usize> {
+        let start = self.origin_at(folded.start);
+        let end = self.origin_at(folded.end).max(start);
+        start..end
+    }
+
+    fn origin_at(&self, i: usize) -> usize {
+        let i = i.min(self.origin.len() - 1);
+        self.origin[i] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_as_the_guidelines_say() {
+        for (raw, want) in [
+            ("قُتِلوا", "قتلوا"),
+            ("الــمدينة", "المدينه"),
+            ("أإآٱ", "اااا"),
+            ("مستشفى", "مستشفي"),
+            ("مؤسسة", "موسسه"),
+            ("٢٠١٧ ۱۲", "2017 12"),
+            ("\u{FEFB}", "لا"),
+            ("\u{FE8D}\u{FEDF}\u{FEE4}", "الم"),
+            ("a\u{200B}b\u{202E}c", "abc"),
+            ("x\u{00A0}y", "x y"),
+        ] {
+            assert_eq!(fold(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn spans_map_back_to_the_original() {
+        let raw = "قَصَفَتْ قوّات النظام حيَّ الوعر";
+        let norm = NormText::new(raw);
+        assert_eq!(norm.folded(), "قصفت قوات النظام حي الوعر");
+        let at = norm.folded().find("النظام").unwrap();
+        let span = norm.to_original(at..at + "النظام".len());
+        assert_eq!(&raw[span], "النظام");
+        let at = norm.folded().find("حي").unwrap();
+        let span = norm.to_original(at..at + "حي".len());
+        assert_eq!(&raw[span], "حيَّ");
+        let span = norm.to_original(0..norm.folded().len());
+        assert_eq!(&raw[span], raw);
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert_eq!(NormText::new("").folded(), "");
+        let norm = NormText::new("\u{064B}\u{0640}");
+        assert_eq!(norm.folded(), "");
+        assert!(norm.to_original(0..0).is_empty());
+    }
+}

@@ -1,0 +1,6 @@
+//! waqai's page (Leptos, client-side rendering). `main.rs` mounts [`App`].
+
+mod app;
+pub mod js_api;
+
+pub use app::App;
