@@ -24,6 +24,9 @@
 //! same events in the same order.
 
 pub mod date;
+pub mod gazetteer;
+pub mod numbers;
+pub mod time;
 pub mod model;
 pub mod text;
 

@@ -74,6 +74,34 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// The key a place name is looked up and compared by: folded, each word
+/// without a leading article ال (kept when the word would be too short without
+/// it), joined by single spaces; hyphens and quotes separate words.
+///
+/// `match_key("مخيّم  اليرموك")` is `"مخيم يرموك"`; `match_key("الرَّستن")` is `"رستن"`.
+pub fn match_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut key = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !(c.is_alphanumeric())) {
+        if word.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(strip_article(word));
+    }
+    key
+}
+
+/// `word` without a leading ال, unless that would leave fewer than two letters.
+pub fn strip_article(word: &str) -> &str {
+    match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => word,
+    }
+}
+
 /// The folded text of an article and the map back to the original.
 #[derive(Debug, Clone)]
 pub struct NormText<'a> {
@@ -152,6 +180,20 @@ mod tests {
             ("x\u{00A0}y", "x y"),
         ] {
             assert_eq!(fold(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn match_keys() {
+        for (raw, want) in [
+            ("مخيّم  اليرموك", "مخيم يرموك"),
+            ("الرَّستن", "رستن"),
+            ("معرة النعمان", "معره نعمان"),
+            ("عمان-دمشق", "عمان دمشق"),
+            ("الله", "الله"),
+            ("", ""),
+        ] {
+            assert_eq!(match_key(raw), want, "{raw}");
         }
     }
 

@@ -1,0 +1,1 @@
+//! The gazetteer of Syrian places (stub: filled in by the gazetteer work).

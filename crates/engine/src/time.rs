@@ -1,0 +1,1 @@
+//! Dates and time expressions (stub: filled in by the time work).
