@@ -1,3 +1,5 @@
-//! Text stages: normalise (fold with an offset map), segment, tokenise.
+//! Text stages: normalise (fold with an offset map), tokenise, segment.
 
 pub mod normalize;
+pub mod segment;
+pub mod token;
