@@ -1,1 +1,616 @@
-//! Arabic numbers in words and digits (stub: filled in by the numbers work).
+//! Arabic quantities as casualty reports write them: digits ("48", "1,200",
+//! "6 مليون"), number words in every gender, case and construct form
+//! ("ثلاثة"، "ثلاثاً"، "خمسة وعشرين"، "مئتين"، "ثلاثة آلاف")، bounds before a
+//! figure ("ما لا يقل عن 15") and vague amounts ("عشرات"، "عدد كبير من").
+//!
+//! Every function takes words already folded by [`crate::text::normalize::fold`].
+//! The word tables are `data/lexicon/numbers.tsv` and `data/lexicon/quantifiers.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::text::normalize::fold;
+
+/// An amount stated in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// A figure ("ثلاثة"، "48"، "أكثر من عشرين" → 20).
+    Exact(u32),
+    /// A vague amount ("عشرات"، "عدد من"، "العديد").
+    Vague,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Unit,
+    Ten,
+    Tens,
+    Hundreds,
+    Scale,
+    ScalePl,
+    ScaleDual,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    value: u64,
+    kind: Kind,
+    article: bool,
+}
+
+static NUMBERS: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+    rows(include_str!("../data/lexicon/numbers.tsv"))
+        .filter_map(|cols| {
+            let [word, value, kind, article] = cols[..] else {
+                return None;
+            };
+            let kind = match kind {
+                "unit" => Kind::Unit,
+                "ten" => Kind::Ten,
+                "tens" => Kind::Tens,
+                "hundreds" => Kind::Hundreds,
+                "scale" => Kind::Scale,
+                "scale_pl" => Kind::ScalePl,
+                "scale_dual" => Kind::ScaleDual,
+                _ => return None,
+            };
+            let entry = Entry {
+                value: value.parse().ok()?,
+                kind,
+                article: article == "y",
+            };
+            Some((fold(word), entry))
+        })
+        .collect()
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QKind {
+    Bound,
+    Range,
+    After,
+    Vague,
+    VagueIndef,
+}
+
+/// Phrases of quantifiers.tsv, folded and split into words, longest first.
+static QUANTIFIERS: LazyLock<Vec<(Vec<String>, QKind)>> = LazyLock::new(|| {
+    let mut list: Vec<(Vec<String>, QKind)> = rows(include_str!("../data/lexicon/quantifiers.tsv"))
+        .filter_map(|cols| {
+            let [phrase, kind] = cols[..] else {
+                return None;
+            };
+            let kind = match kind {
+                "bound" => QKind::Bound,
+                "range" => QKind::Range,
+                "after" => QKind::After,
+                "vague" => QKind::Vague,
+                "vague_indef" => QKind::VagueIndef,
+                _ => return None,
+            };
+            let words: Vec<String> = fold(phrase)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            (!words.is_empty()).then_some((words, kind))
+        })
+        .collect();
+    list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    list
+});
+
+/// The data rows of a TSV table: comments and blank lines skipped, columns trimmed.
+pub(crate) fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Letters that may be attached to the first word of a quantity.
+const CLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
+
+/// The readings of a word's number part: (stem, has an article), the whole
+/// word first, then without a clitic letter and/or the article. Stems left
+/// by stripping must keep at least three letters ("لست" is not ل + ست).
+fn readings(word: &str) -> Vec<(&str, bool)> {
+    let mut out = vec![(word, false)];
+    let mut stems = vec![word];
+    if let Some(c) = word.chars().next() {
+        if CLITICS.contains(&c) {
+            let rest = &word[c.len_utf8()..];
+            if rest.chars().count() >= 3 {
+                out.push((rest, false));
+                stems.push(rest);
+            }
+        }
+    }
+    for stem in stems {
+        if let Some(rest) = stem.strip_prefix("ال") {
+            if rest.chars().count() >= 2 {
+                out.push((rest, true));
+            }
+        }
+    }
+    out
+}
+
+/// The table entry for `word` read with clitics allowed (first word of a
+/// quantity) or exactly (inside one).
+fn lookup(word: &str, clitics: bool) -> Option<Entry> {
+    if !clitics {
+        return NUMBERS.get(word).copied().filter(|_| !word.is_empty());
+    }
+    readings(word).into_iter().find_map(|(stem, article)| {
+        let e = NUMBERS.get(stem)?;
+        (!article || e.article).then_some(*e)
+    })
+}
+
+/// The entry for a word that must start with the conjunction و ("وعشرين").
+fn lookup_conj(word: &str) -> Option<Entry> {
+    let rest = word.strip_prefix('و')?;
+    NUMBERS.get(rest).copied()
+}
+
+/// The value of a single number word ("ثلاثه" → 3, "عشرين" → 20, "مئتين" → 200,
+/// "الف" → 1000, "الفين" → 2000), or of a plain digit string ("48"). A clitic
+/// و/ف/ب/ل and, for the units 3–10, the article are allowed ("وعشرين" → 20,
+/// "الثلاثه" → 3). Plurals that need a number before them ("الاف") and vague
+/// words give `None`.
+pub fn number_word(word: &str) -> Option<u32> {
+    if let Some(v) = digits(word) {
+        return Some(v);
+    }
+    let e = lookup(word, true)?;
+    if e.kind == Kind::ScalePl {
+        return None;
+    }
+    u32::try_from(e.value).ok()
+}
+
+/// Reads a plain or grouped digit string ("48", "1,200"), with at most one
+/// clitic letter before it ("و15"). `None` when it overflows `u32`.
+fn digits(word: &str) -> Option<u32> {
+    let body = match word.chars().next() {
+        Some(c) if CLITICS.contains(&c) => &word[c.len_utf8()..],
+        _ => word,
+    };
+    let body = body.strip_prefix("ال").unwrap_or(body);
+    if body.is_empty() || !body.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let groups: Vec<&str> = body.split(',').collect();
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for b in groups.concat().bytes() {
+        value = value.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
+    Some(value)
+}
+
+/// A digit string with a decimal point ("1.5"), as a value in thousandths.
+fn decimal_milli(word: &str) -> Option<u64> {
+    let (int, frac) = word.split_once('.')?;
+    if int.is_empty()
+        || frac.is_empty()
+        || frac.len() > 3
+        || int.len() > 9
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let int: u64 = int.parse().ok()?;
+    let mut frac_val: u64 = frac.parse().ok()?;
+    for _ in frac.len()..3 {
+        frac_val *= 10;
+    }
+    Some(int * 1000 + frac_val)
+}
+
+/// Reads a number below 100 at `words[i]`. `first`: the word may carry
+/// clitics (first word of the quantity); `conj`: the word must start with و.
+fn below_100(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize)> {
+    let w = *words.get(i)?;
+    let e = if conj {
+        lookup_conj(w)?
+    } else {
+        lookup(w, first)?
+    };
+    match e.kind {
+        Kind::Unit => {
+            if e.value >= 1 {
+                if let Some(next) = words.get(i + 1) {
+                    if NUMBERS.get(*next).is_some_and(|n| n.kind == Kind::Ten) {
+                        return Some((10 + e.value, 2));
+                    }
+                    if e.value >= 1 && e.value <= 9 {
+                        if let Some(t) = lookup_conj(next).filter(|t| t.kind == Kind::Tens) {
+                            return Some((t.value + e.value, 2));
+                        }
+                    }
+                }
+            }
+            Some((e.value, 1))
+        }
+        Kind::Ten | Kind::Tens => Some((e.value, 1)),
+        _ => None,
+    }
+}
+
+/// Reads a number below 1000 at `words[i]` (see [`below_100`] for the flags).
+fn below_1000(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize)> {
+    let w = *words.get(i)?;
+    let e = if conj {
+        lookup_conj(w)?
+    } else {
+        lookup(w, first)?
+    };
+    let (hundreds, used) = match e.kind {
+        Kind::Hundreds => (e.value, 1),
+        // "ثلاث مئه": a unit then the word for a hundred.
+        Kind::Unit
+            if (3..=9).contains(&e.value)
+                && words
+                    .get(i + 1)
+                    .and_then(|n| NUMBERS.get(*n))
+                    .is_some_and(|n| n.kind == Kind::Hundreds && n.value == 100) =>
+        {
+            (e.value * 100, 2)
+        }
+        _ => return below_100(words, i, first, conj),
+    };
+    match below_100(words, i + used, false, true) {
+        Some((rest, n)) => Some((hundreds + rest, used + n)),
+        None => Some((hundreds, used)),
+    }
+}
+
+/// Reads a multiplier word at `words[i]` (exact form): its value.
+fn scale_at(words: &[&str], i: usize) -> Option<u64> {
+    let e = NUMBERS.get(*words.get(i)?)?;
+    matches!(e.kind, Kind::Scale | Kind::ScalePl).then_some(e.value)
+}
+
+/// One term of a number: a group below 1000 with an optional multiplier, or
+/// a word that stands alone for a round figure ("الف", "الفين", "مليون").
+/// Returns (value, words used, the multiplier used or 1).
+fn term(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize, u64)> {
+    let w = *words.get(i)?;
+    let e = if conj {
+        lookup_conj(w)
+    } else {
+        lookup(w, first)
+    };
+    if let Some(e) = e {
+        match e.kind {
+            Kind::Scale | Kind::ScaleDual => {
+                let scale = if e.kind == Kind::Scale {
+                    e.value
+                } else {
+                    e.value / 2
+                };
+                return Some((e.value, 1, scale));
+            }
+            Kind::ScalePl => return None,
+            _ => {}
+        }
+    }
+    let (group, used) = below_1000(words, i, first, conj)?;
+    match scale_at(words, i + used) {
+        Some(scale) if group > 0 => Some((group.saturating_mul(scale), used + 1, scale)),
+        _ => Some((group, used, 1)),
+    }
+}
+
+/// Reads a whole number at `words[0]` in words or digits: (value, words used).
+fn number(words: &[&str]) -> Option<(u64, usize)> {
+    let first = *words.first()?;
+    if let Some(v) = digits(first) {
+        let v = u64::from(v);
+        return Some(match scale_at(words, 1) {
+            Some(scale) if v > 0 => (v.saturating_mul(scale), 2),
+            _ => (v, 1),
+        });
+    }
+    if let Some(milli) = decimal_milli(first) {
+        let scale = scale_at(words, 1)?;
+        return Some((milli.saturating_mul(scale) / 1000, 2));
+    }
+    let (mut total, mut used, mut last_scale) = term(words, 0, true, false)?;
+    // "الف ومئتين", "ثلاثه الاف وخمسمئه وعشرين": smaller terms joined by و.
+    while last_scale > 1 {
+        match term(words, used, false, true) {
+            Some((v, n, scale)) if scale < last_scale && v < last_scale => {
+                total = total.saturating_add(v);
+                used += n;
+                last_scale = scale;
+            }
+            _ => break,
+        }
+    }
+    Some((total, used))
+}
+
+/// The quantifier phrase that starts `words`, longest first. The first word
+/// may carry a clitic و/ف/ب/ل ("وعشرات", "بعشرات").
+fn quantifier(words: &[&str]) -> Option<(QKind, usize)> {
+    let first = *words.first()?;
+    let mut firsts = vec![first];
+    if let Some(c) = first.chars().next() {
+        if CLITICS.contains(&c) && first.chars().count() > 3 {
+            firsts.push(&first[c.len_utf8()..]);
+        }
+    }
+    QUANTIFIERS.iter().find_map(|(phrase, kind)| {
+        let n = phrase.len();
+        if words.len() < n
+            || !firsts.contains(&phrase[0].as_str())
+            || phrase[1..].iter().zip(&words[1..n]).any(|(p, w)| p != w)
+        {
+            return None;
+        }
+        Some((*kind, n))
+    })
+}
+
+fn to_u32(v: u64) -> Option<Quantity> {
+    u32::try_from(v).ok().map(Quantity::Exact)
+}
+
+/// Reads a quantity at the start of `words` (folded words, as they appear in
+/// text, clitics still attached). Returns the quantity and how many words it
+/// used; `None` if `words[0]` does not start one.
+///
+/// - A bound before the figure is consumed and only the figure kept
+///   ("اكثر من عشرين" → `Exact(20)`, 3 words; "ما لا يقل عن 15" → 15).
+/// - A range keeps its lower figure ("بين 10 و15" → 10, 4 words), as does
+///   "10 الى 15".
+/// - Vague amounts give [`Quantity::Vague`], with their "من" consumed
+///   ("عدد كبير من" → 3 words).
+/// - Figures above `u32::MAX` give `None`.
+pub fn parse_quantity(words: &[&str]) -> Option<(Quantity, usize)> {
+    let mut at = 0;
+    let mut range = false;
+    match quantifier(words) {
+        Some((QKind::Vague, n)) => return Some((Quantity::Vague, n)),
+        Some((QKind::VagueIndef, n)) => {
+            let next_definite = words.get(n).is_some_and(|w| w.starts_with("ال"));
+            return (!next_definite).then_some((Quantity::Vague, n));
+        }
+        Some((QKind::Bound, n)) => at = n,
+        Some((QKind::Range, n)) => {
+            at = n;
+            range = true;
+        }
+        Some((QKind::After, _)) | None => {}
+    }
+    if at > 0 {
+        // A bound before a vague amount: "اكثر من عشرات".
+        match quantifier(&words[at..]) {
+            Some((QKind::Vague, n)) => return Some((Quantity::Vague, at + n)),
+            Some((QKind::VagueIndef, n))
+                if !words.get(at + n).is_some_and(|w| w.starts_with("ال")) =>
+            {
+                return Some((Quantity::Vague, at + n))
+            }
+            _ => {}
+        }
+    }
+    let (value, n) = number(&words[at..])?;
+    let quantity = to_u32(value)?;
+    let mut used = at + n;
+    // The upper figure of a range: "بين 10 و 15", "بين عشره وعشرين", "10 الى 15".
+    let joined = |w: &str| w == "و" || w == "الي" || w == "حتي";
+    if range || words.get(used).is_some_and(|w| *w == "الي" || *w == "حتي") {
+        if words.get(used).is_some_and(|w| joined(w)) {
+            if let Some((_, m)) = number(&words[used + 1..]) {
+                used += 1 + m;
+            }
+        } else if range {
+            let w = words.get(used).copied().unwrap_or("");
+            if let Some(rest) = w.strip_prefix('و') {
+                let mut tail = vec![rest];
+                tail.extend_from_slice(&words[used + 1..]);
+                if let Some((_, m)) = number(&tail) {
+                    used += m;
+                }
+            }
+        }
+    }
+    if let Some((QKind::After, m)) = quantifier(&words[used..]) {
+        used += m;
+    }
+    Some((quantity, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Option<(Quantity, usize)> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        parse_quantity(&words)
+    }
+
+    use Quantity::{Exact, Vague};
+
+    #[test]
+    fn single_words() {
+        for (word, want) in [
+            ("ثلاثة", Some(3)),
+            ("ثلاثاً", Some(3)),
+            ("عشرين", Some(20)),
+            ("عشرون", Some(20)),
+            ("مئتين", Some(200)),
+            ("مائتين", Some(200)),
+            ("ثلاثمائة", Some(300)),
+            ("ثلاثمئة", Some(300)),
+            ("ألفين", Some(2000)),
+            ("ألف", Some(1000)),
+            ("وعشرين", Some(20)),
+            ("الثلاثة", Some(3)),
+            ("إحدى", Some(1)),
+            ("48", Some(48)),
+            ("آلاف", None),
+            ("الأحد", None),
+            ("الاثنين", None),
+            ("العشرين", None),
+            ("ثالث", None),
+            ("أول", None),
+            ("لست", None),
+            ("", None),
+        ] {
+            assert_eq!(number_word(&fold(word)), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn figures() {
+        for (text, want, used) in [
+            ("48 غارة", Exact(48), 1),
+            ("6 قتلى", Exact(6), 1),
+            ("1,200 شخص", Exact(1200), 1),
+            ("١٥ مدنياً", Exact(15), 1),
+            ("ثلاثة مدنيين", Exact(3), 1),
+            ("ثلاثاً من", Exact(3), 1),
+            ("خمسة وعشرين قتيلاً", Exact(25), 2),
+            ("واحد وعشرون", Exact(21), 2),
+            ("إحدى وثلاثين", Exact(31), 2),
+            ("أحد عشر مقاتلاً", Exact(11), 2),
+            ("اثنا عشر", Exact(12), 2),
+            ("اثنتي عشرة امرأة", Exact(12), 2),
+            ("ثلاثة عشر", Exact(13), 2),
+            ("تسع عشرة", Exact(19), 2),
+            ("عشرة جرحى", Exact(10), 1),
+            ("عشرين قتيلاً", Exact(20), 1),
+            ("مئة جريح", Exact(100), 1),
+            ("مائة وخمسون", Exact(150), 2),
+            ("مئة وخمسة وعشرون", Exact(125), 3),
+            ("مئتين", Exact(200), 1),
+            ("ثلاثمائة", Exact(300), 1),
+            ("ثلاث مئة", Exact(300), 2),
+            ("ألف", Exact(1000), 1),
+            ("ألفين", Exact(2000), 1),
+            ("ثلاثة آلاف نازح", Exact(3000), 2),
+            ("عشرة آلاف", Exact(10000), 2),
+            ("عشرين ألفاً", Exact(20000), 2),
+            ("مئة ألف", Exact(100_000), 2),
+            ("ألف ومئتين", Exact(1200), 2),
+            ("ألفين وخمسمئة", Exact(2500), 2),
+            ("ثلاثة آلاف وخمسمائة وعشرين", Exact(3520), 4),
+            ("خمسة وعشرين ألفا وثلاثمئة", Exact(25_300), 4),
+            (
+                "تسعمئة وتسعة وتسعين ألفاً وتسعمئة وتسعة وتسعين",
+                Exact(999_999),
+                7,
+            ),
+            ("6 مليون", Exact(6_000_000), 2),
+            ("1.5 مليون", Exact(1_500_000), 2),
+            ("مليون", Exact(1_000_000), 1),
+            ("20 ألف", Exact(20_000), 2),
+            ("الثلاثة", Exact(3), 1),
+            ("بثلاثة قتلى", Exact(3), 1),
+            ("وخمسة جرحى", Exact(5), 1),
+            ("صفر", Exact(0), 1),
+        ] {
+            assert_eq!(q(text), Some((want, used)), "{text}");
+        }
+    }
+
+    #[test]
+    fn bounds_and_vague() {
+        for (text, want, used) in [
+            ("ما لا يقل عن 15 مدنياً", Exact(15), 5),
+            ("أكثر من عشرين", Exact(20), 3),
+            ("نحو 300", Exact(300), 2),
+            ("قرابة خمسين", Exact(50), 2),
+            ("حوالى مئة", Exact(100), 2),
+            ("زهاء ألفي نازح", Exact(2000), 2),
+            ("ما يزيد عن ثلاثين", Exact(30), 4),
+            ("ما يزيد على 40", Exact(40), 4),
+            ("أقل من عشرة", Exact(10), 3),
+            ("بين 10 و 15 قتيلاً", Exact(10), 4),
+            ("بين عشرة وعشرين", Exact(10), 3),
+            ("10 إلى 15", Exact(10), 3),
+            ("20 تقريباً", Exact(20), 2),
+            ("مئة ونيف", Exact(100), 2),
+            ("العشرات", Vague, 1),
+            ("عشرات القتلى", Vague, 1),
+            ("وعشرات الجرحى", Vague, 1),
+            ("عشرات الآلاف", Vague, 2),
+            ("مئات", Vague, 1),
+            ("آلاف المدنيين", Vague, 1),
+            ("عدد كبير من الجرحى", Vague, 3),
+            ("عدداً من الأشخاص", Vague, 2),
+            ("عدد من", Vague, 2),
+            ("العديد من", Vague, 2),
+            ("عدة قتلى", Vague, 1),
+            ("وعدة جرحى", Vague, 1),
+            ("عدد قتلى", Vague, 1),
+            ("بضعة", Vague, 1),
+            ("أكثر من عشرات", Vague, 3),
+        ] {
+            assert_eq!(q(text), Some((want, used)), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_quantities() {
+        for text in [
+            "ثالث المدن الكبرى",
+            "أول أمس",
+            "الأحد الماضي",
+            "الاثنين",
+            "عدد القتلى",
+            "نحو المدينة",
+            "أكثر من",
+            "قوات النظام",
+            "لست",
+            "2.5",
+            "99999999999999999999",
+            "4294967296",
+            "مليارين",
+            "5 مليار",
+            "",
+        ] {
+            assert_eq!(q(text), None, "{text}");
+        }
+        assert_eq!(parse_quantity(&[]), None);
+        assert_eq!(q("4294967295"), Some((Exact(u32::MAX), 1)));
+    }
+
+    #[test]
+    fn never_panics_on_odd_words() {
+        for text in [
+            ",",
+            ",,,",
+            "1,",
+            ",1",
+            "1,2345",
+            ".5",
+            "5.",
+            "و",
+            "ال",
+            "ب1",
+            "ال1",
+            "٬",
+            "بين",
+            "بين 5 و",
+            "10 إلى",
+        ] {
+            let _ = q(text);
+            let _ = number_word(&fold(text));
+        }
+        assert_eq!(q("بين 5 و"), Some((Exact(5), 2)));
+    }
+}
