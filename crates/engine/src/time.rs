@@ -2,7 +2,7 @@
 //! "22 كانون الأول 2017"، "منذ ثلاثة أيام"، and the dateline of an article.
 //!
 //! Every function takes folded text (see [`crate::text::normalize::fold`]).
-//! The word tables are `data/lexicon/months.tsv`, `weekdays.tsv` and
+//! The word tables are `data/lexicon/months.tsv`, `weekdays.tsv`, `ordinals.tsv` and
 //! `relative_days.tsv`.
 
 use std::collections::HashMap;
@@ -43,9 +43,12 @@ enum Rel {
     Not,
     Part,
     Ago,
+    Since,
     Unit(u64),
     Span(u64),
+    Night,
     Past,
+    Current,
     LastWeek,
     Filler,
     MonthWord,
@@ -82,6 +85,20 @@ static MONTHS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     )
 });
 
+static ORDINALS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
+    longest_first(
+        rows(include_str!("../data/lexicon/ordinals.tsv"))
+            .filter_map(|cols| {
+                let [ordinal, day] = cols[..] else {
+                    return None;
+                };
+                let day: u32 = day.parse().ok()?;
+                (1..=31).contains(&day).then(|| (words_of(ordinal), day))
+            })
+            .collect(),
+    )
+});
+
 static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     rows(include_str!("../data/lexicon/weekdays.tsv"))
         .filter_map(|cols| {
@@ -106,9 +123,12 @@ static RELATIVE: LazyLock<Phrases<Rel>> = LazyLock::new(|| {
                     "not" => Rel::Not,
                     "part" => Rel::Part,
                     "ago" => Rel::Ago,
+                    "since" => Rel::Since,
                     "unit" => Rel::Unit(value.parse().ok()?),
                     "span" => Rel::Span(value.parse().ok()?),
+                    "night" => Rel::Night,
                     "past" => Rel::Past,
+                    "current" => Rel::Current,
                     "lastweek" => Rel::LastWeek,
                     "filler" => Rel::Filler,
                     "month" => Rel::MonthWord,
@@ -160,16 +180,30 @@ fn month_at(words: &[&str], i: usize) -> Option<(u32, usize)> {
         ok.then_some((*m, n))
     })?;
     let mut used = n;
-    if let Some(next) = words.get(i + used) {
-        let next = clean(next);
-        if MONTHS
-            .iter()
-            .any(|(p, m)| *m == month && p.len() == 1 && p[0] == next)
-        {
-            used += 1;
-        }
+    // A second name of the same month: "اذار مارس", "اذار / مارس", "اذار ( مارس )".
+    let same = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            let w = clean(w);
+            MONTHS
+                .iter()
+                .any(|(p, m)| *m == month && p.len() == 1 && p[0] == w)
+        })
+    };
+    let at = i + used;
+    let word = |k: usize| words.get(k).copied().unwrap_or("");
+    if same(at) {
+        used += 1;
+    } else if word(at) == "/" && same(at + 1) {
+        used += 2;
+    } else if word(at) == "(" && same(at + 1) {
+        used += if word(at + 2) == ")" { 3 } else { 2 };
     }
     Some((month, used))
+}
+
+/// A comma written as a word of its own.
+fn is_comma(word: &str) -> bool {
+    matches!(word, "," | "،")
 }
 
 /// Digits only, with no sign or separator.
@@ -205,6 +239,9 @@ fn year_at(words: &[&str], i: usize) -> Option<i32> {
 fn year_after(words: &[&str], i: usize) -> Option<(i32, usize)> {
     if let Some(y) = year_at(words, i) {
         return Some((y, 1));
+    }
+    if words.get(i).is_some_and(|w| is_comma(w)) {
+        return year_at(words, i + 1).map(|y| (y, 2));
     }
     let (_, n) = rel_at(words, i, |r| r == Rel::YearWord)?;
     Some((year_at(words, i + n)?, n + 1))
@@ -249,9 +286,25 @@ fn date_at(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
     if let Some(d) = numeric_date(first) {
         return Some((TimeRef::Absolute(d), 1));
     }
+    // The same split into tokens: "2017 - 12 - 22", "22 / 12 / 2017".
+    if let Some(w) = words.get(i..i + 5) {
+        if matches!(w[1], "-" | "/") && w[1] == w[3] {
+            let joined = format!("{}{}{}{}{}", w[0], w[1], w[2], w[3], w[4]);
+            if let Some(d) = numeric_date(&joined) {
+                return Some((TimeRef::Absolute(d), 5));
+            }
+        }
+    }
     // "22 ديسمبر 2017", "22 من شهر اذار", "17 ايلول"
-    if let Some(day) = day_at(words, i) {
-        let mut j = i + 1;
+    // "22 ديسمبر", "الخامس عشر من اذار"
+    let day = day_at(words, i).map(|d| (d, 1)).or_else(|| {
+        ORDINALS
+            .iter()
+            .find(|(p, _)| phrase_at(words, i, p))
+            .map(|(p, d)| (*d, p.len()))
+    });
+    if let Some((day, n)) = day {
+        let mut j = i + n;
         if words.get(j).is_some_and(|w| *w == "من") {
             j += 1;
         }
@@ -266,6 +319,10 @@ fn date_at(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
         }
         // A day that no month of that name has ("31 ايلول") is no date.
         Date::new(2000, month, day)?;
+        // "17 ايلول الماضي", "5 اذار الجاري"
+        if let Some((_, n)) = rel_at(words, j, |r| matches!(r, Rel::Past | Rel::Current)) {
+            j += n;
+        }
         return Some((TimeRef::DayMonth { day, month }, j - i));
     }
     // "تشرين الاول 2015", "شهر اذار 2017", "اذار 22, 2017"
@@ -280,16 +337,16 @@ fn date_at(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
     }
     if j == i + n {
         let day = day_at(words, j)?;
-        let year = year_at(words, j + 1)?;
+        let (year, m) = year_after(words, j + 1)?;
         let d = Date::new(year, month, day)?;
-        return Some((TimeRef::Absolute(d), j + 2 - i));
+        return Some((TimeRef::Absolute(d), j + 1 + m - i));
     }
     None
 }
 
 /// The expression that starts at `words[i]` once fillers and the part of the
 /// day are read.
-fn head(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
+fn head(words: &[&str], i: usize, night: bool) -> Option<(TimeRef, usize)> {
     // اليوم, امس, اول امس, الليله الماضيه; "اليوم التالي" is not one.
     if let Some((rel, n)) = rel_at(words, i, |r| matches!(r, Rel::Day(_) | Rel::Not)) {
         let Rel::Day(days) = rel else {
@@ -308,7 +365,7 @@ fn head(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
     if let Some((_, n)) = rel_at(words, i, |r| r == Rel::LastWeek) {
         return Some((TimeRef::LastWeek, n));
     }
-    if let Some((_, n)) = rel_at(words, i, |r| r == Rel::Ago) {
+    if let Some((_, n)) = rel_at(words, i, |r| matches!(r, Rel::Ago | Rel::Since)) {
         return ago(words, i + n).map(|(t, m)| (t, n + m));
     }
     if let Some(&weekday) = words.get(i).and_then(|w| WEEKDAYS.get(*w)) {
@@ -316,10 +373,26 @@ fn head(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
         if let Some((_, n)) = rel_at(words, i + used, |r| r == Rel::Past) {
             used += n;
         }
-        // "الثلاثاء 17 ايلول 2019": the date says more than the weekday.
-        if let Some((t, n)) = date_at(words, i + used) {
+        // "الثلاثاء 17 ايلول 2019", "الثلاثاء، 17 ايلول": the date says more
+        // than the weekday.
+        let comma = usize::from(words.get(i + used).is_some_and(|w| is_comma(w)));
+        if let Some((t, n)) = date_at(words, i + used + comma) {
             if !matches!(t, TimeRef::MonthYear { .. }) {
-                return Some((t, used + n));
+                return Some((t, used + comma + n));
+            }
+        }
+        // "ليل الاثنين الثلاثاء", "ليله السبت - الاحد": the night between two days.
+        if night {
+            let dash = usize::from(
+                words
+                    .get(i + used)
+                    .is_some_and(|w| *w == "-" || *w == "علي"),
+            );
+            if words
+                .get(i + used + dash)
+                .is_some_and(|w| WEEKDAYS.contains_key(*w))
+            {
+                used += dash + 1;
             }
         }
         return Some((TimeRef::Weekday(weekday), used));
@@ -355,6 +428,12 @@ fn ago(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
 }
 
 fn parse_plain(words: &[&str]) -> Option<(TimeRef, usize)> {
+    // "منذ صباح امس", "منذ الاربعاء": since a day, read as that day.
+    if let Some((_, n)) = rel_at(words, 0, |r| r == Rel::Since) {
+        if let Some((t, m)) = parse_plain(&words[n..]) {
+            return Some((t, n + m));
+        }
+    }
     let mut i = 0;
     // "في", "خلال", "يوم"; then the part of the day; then "يوم" again
     // ("صباح يوم الاربعاء").
@@ -364,13 +443,15 @@ fn parse_plain(words: &[&str]) -> Option<(TimeRef, usize)> {
             break;
         }
     }
-    if let Some((_, n)) = rel_at(words, i, |r| r == Rel::Part) {
+    let mut night = false;
+    if let Some((rel, n)) = rel_at(words, i, |r| matches!(r, Rel::Part | Rel::Night)) {
+        night = rel == Rel::Night;
         i += n;
         if let Some((_, n)) = rel_at(words, i, |r| r == Rel::Filler) {
             i += n;
         }
     }
-    let (t, n) = head(words, i)?;
+    let (t, n) = head(words, i, night)?;
     Some((t, i + n))
 }
 
@@ -538,6 +619,18 @@ mod tests {
             ("أول من أمس", DaysAgo(2), 3),
             ("أمس الأول", DaysAgo(2), 2),
             ("منذ 3 أيام", DaysAgo(3), 3),
+            ("في الخامس عشر من آذار", DayMonth { day: 15, month: 3 }, 5),
+            ("الأول من تشرين الأول 2015", Absolute(day("2015-10-01")), 5),
+            (
+                "الحادي والعشرين من شهر آب الماضي",
+                DayMonth { day: 21, month: 8 },
+                6,
+            ),
+            ("العاشر من أيلول", DayMonth { day: 10, month: 9 }, 3),
+            ("منذ ساعات صباح الأمس", DaysAgo(1), 4),
+            ("منذ فجر اليوم", DaysAgo(0), 3),
+            ("منذ الأربعاء", Weekday(3), 2),
+            ("منذ أكثر من ثلاثة أيام", DaysAgo(3), 5),
             ("قبل ثلاثة أيام", DaysAgo(3), 3),
             ("منذ يومين", DaysAgo(2), 2),
             ("قبل ساعات", DaysAgo(0), 2),
@@ -601,6 +694,28 @@ mod tests {
             ),
             ("5 جوان 2014", Absolute(day("2014-06-05")), 3),
             ("1 جانفي 2016", Absolute(day("2016-01-01")), 3),
+            (
+                "كانون ثاني 2016",
+                MonthYear {
+                    month: 1,
+                    year: 2016,
+                },
+                3,
+            ),
+            ("3 تشرين أول 2015", Absolute(day("2015-10-03")), 4),
+            ("14 غشت 2014", Absolute(day("2014-08-14")), 3),
+            // As the tokeniser splits them.
+            ("2017 - 12 - 22", Absolute(day("2017-12-22")), 5),
+            ("22 / 12 / 2017", Absolute(day("2017-12-22")), 5),
+            ("22 آذار / مارس 2017", Absolute(day("2017-03-22")), 5),
+            ("22 آذار ( مارس ) 2017", Absolute(day("2017-03-22")), 6),
+            ("آذار 22 , 2017", Absolute(day("2017-03-22")), 4),
+            ("الثلاثاء ، 17 أيلول", DayMonth { day: 17, month: 9 }, 4),
+            ("17 أيلول الماضي", DayMonth { day: 17, month: 9 }, 3),
+            ("5 آذار الجاري", DayMonth { day: 5, month: 3 }, 3),
+            ("ليل الاثنين الثلاثاء", Weekday(1), 3),
+            ("ليلة السبت - الأحد", Weekday(6), 4),
+            ("الاثنين الثلاثاء", Weekday(1), 1),
         ] {
             assert_eq!(t(text), Some((want, used)), "{text}");
         }
@@ -619,6 +734,10 @@ mod tests {
             "أيار",
             "مارس",
             "اليوم التالي",
+            "اليوم الثاني",
+            "الثاني من",
+            "الخامس عشر",
+            "الأول من نوعه",
             "في اليوم نفسه",
             "قبل يوم من انعقاد المفاوضات",
             "قبل يومين من",
