@@ -1,0 +1,75 @@
+//! Context hints for choosing among places that share a name: the
+//! governorates and cities mentioned near it ("بريف درعا", "في حمص").
+
+use super::gazetteer;
+
+/// Governorates (P-codes) and cities (match keys) named near a place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Governorate P-codes, e.g. `"SY12"`.
+    pub governorates: Vec<&'static str>,
+    /// Match keys of cities, e.g. `"حمص"`.
+    pub cities: Vec<String>,
+}
+
+impl Hints {
+    pub fn new() -> Hints {
+        Hints::default()
+    }
+
+    /// Hints from the match keys of names found near the place: each key that
+    /// names a governorate (or its countryside) adds that governorate, and each
+    /// that names a city with neighbourhoods adds the city.
+    pub fn from_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Hints {
+        let mut hints = Hints::new();
+        for key in keys {
+            hints.add_key(key);
+        }
+        hints
+    }
+
+    /// Adds what `key` says about the context; returns whether it said anything.
+    pub fn add_key(&mut self, key: &str) -> bool {
+        let gaz = gazetteer();
+        let mut added = false;
+        if let Some(pcode) = gaz.governorate_of_key(key) {
+            self.add_governorate(pcode);
+            added = true;
+        }
+        if gaz.is_city(key) {
+            if !self.cities.iter().any(|c| c == key) {
+                self.cities.push(key.to_string());
+            }
+            added = true;
+        }
+        added
+    }
+
+    /// Adds a governorate by P-code; unknown codes are ignored.
+    pub fn add_governorate(&mut self, pcode: &str) {
+        let Some(code) = gazetteer().governorate(pcode).and_then(|g| g.admin1) else {
+            return;
+        };
+        if !self.governorates.contains(&code) {
+            self.governorates.push(code);
+        }
+    }
+
+    /// Builder form of [`Hints::add_governorate`].
+    pub fn with_governorate(mut self, pcode: &str) -> Hints {
+        self.add_governorate(pcode);
+        self
+    }
+
+    /// Builder form: adds a city by match key.
+    pub fn with_city(mut self, key: &str) -> Hints {
+        if !self.cities.iter().any(|c| c == key) {
+            self.cities.push(key.to_string());
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.governorates.is_empty() && self.cities.is_empty()
+    }
+}

@@ -1,0 +1,178 @@
+//! Parses the generated `places.tsv` and builds the key index, including the
+//! spacing variants news writers use ("تيرمعلة" for "تير معلة", "كفر نبل"
+//! for "كفرنبل").
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Entry, Gazetteer, PlaceKind};
+use crate::text::normalize::{fold, match_key, strip_article};
+
+/// The data file: one place a line, see its header and tools/gen_gazetteer.py.
+const DATA: &str = include_str!("../../data/gazetteer/places.tsv");
+
+/// First words that writers join to or split from the rest of a name
+/// ("تل رفعت" / "تلرفعت", "دير حافر" / "ديرحافر"), already folded.
+const SPLIT_PREFIXES: [&str; 9] = ["تل", "دير", "عين", "كفر", "بيت", "ابو", "ام", "بير", "راس"];
+
+/// A spacing variant may join a key only if every place already under that
+/// key lies this close: then it is the same place spelled another way, not a
+/// different place the variant would shadow.
+const SAME_PLACE_KM: f64 = 25.0;
+
+/// Multi-word names longer than this are not joined: nobody writes them as one word.
+const MAX_JOINED_WORDS: usize = 3;
+
+pub(super) fn build() -> Gazetteer {
+    let places: Vec<(Entry, Vec<&'static str>)> = DATA.lines().filter_map(parse_line).collect();
+
+    // Every name under its match key.
+    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (_, names)) in places.iter().enumerate() {
+        for name in names {
+            let key = match_key(name);
+            if !key.is_empty() {
+                push_unique(index.entry(key).or_default(), i);
+            }
+        }
+    }
+
+    // Spacing variants, collected apart so that one variant never licenses another.
+    let mut variants: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (entry, names)) in places.iter().enumerate() {
+        for name in names {
+            for variant in spacing_variants(name) {
+                // Odd names ("ال ابوسوسة") can join into something the
+                // engine's text never folds to; index the folded form.
+                let variant = match_key(&variant);
+                let safe = match index.get(&variant) {
+                    None => true,
+                    Some(others) => others
+                        .iter()
+                        .all(|&j| distance_km(entry, &places[j].0) <= SAME_PLACE_KM),
+                };
+                if safe {
+                    push_unique(variants.entry(variant).or_default(), i);
+                }
+            }
+        }
+    }
+    for (key, ids) in variants {
+        let slot = index.entry(key).or_default();
+        for i in ids {
+            push_unique(slot, i);
+        }
+    }
+
+    let mut keys = Vec::with_capacity(index.len());
+    let mut entries = Vec::with_capacity(index.len());
+    for (key, ids) in index {
+        let mut list: Vec<Entry> = ids.into_iter().map(|i| places[i].0).collect();
+        // Best first, so a caller that takes the first entry gets a sensible one.
+        list.sort_by(|a, b| b.rank.cmp(&a.rank).then_with(|| a.id.cmp(b.id)));
+        keys.push(key.into_boxed_str());
+        entries.push(list);
+    }
+
+    let mut governorates: Vec<Entry> = places
+        .iter()
+        .map(|(e, _)| *e)
+        .filter(|e| e.kind == PlaceKind::Governorate)
+        .collect();
+    governorates.sort_by(|a, b| a.admin1.cmp(&b.admin1));
+
+    let cities: BTreeSet<&'static str> = places.iter().filter_map(|(e, _)| e.city).collect();
+    let max_words = keys.iter().map(|k| k.split(' ').count()).max().unwrap_or(0);
+
+    Gazetteer {
+        keys,
+        entries,
+        governorates,
+        cities,
+        max_words,
+    }
+}
+
+/// One data line: id, kind, admin1, lat, lon, rank, city, name_en, names.
+fn parse_line(line: &'static str) -> Option<(Entry, Vec<&'static str>)> {
+    if line.starts_with('#') || line.is_empty() {
+        return None;
+    }
+    let mut cols = line.split('\t');
+    let id = cols.next()?;
+    let kind = PlaceKind::from_code(cols.next()?)?;
+    let admin1 = non_empty(cols.next()?);
+    let lat = cols.next()?.parse().ok()?;
+    let lon = cols.next()?.parse().ok()?;
+    let rank = cols.next()?.parse().ok()?;
+    let city = non_empty(cols.next()?);
+    let name_en = non_empty(cols.next()?);
+    let names: Vec<&'static str> = cols.next()?.split('|').filter(|n| !n.is_empty()).collect();
+    let entry = Entry {
+        id,
+        name_ar: names.first()?,
+        name_en,
+        kind,
+        admin1,
+        lat,
+        lon,
+        rank,
+        city,
+    };
+    Some((entry, names))
+}
+
+fn non_empty(s: &'static str) -> Option<&'static str> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn push_unique(list: &mut Vec<usize>, i: usize) {
+    if !list.contains(&i) {
+        list.push(i);
+    }
+}
+
+/// Other keys the same name is commonly written as.
+///
+/// A name of two or three words may be written as one word, with or without
+/// the inner articles ("دير الزور" → "ديرزور", "ديرالزور"). A one-word name
+/// starting with a common first word may be written split ("كفرنبل" → "كفر نبل").
+fn spacing_variants(name: &str) -> Vec<String> {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    match words.len() {
+        0 => {}
+        1 => {
+            let word = strip_article(words[0]);
+            for prefix in SPLIT_PREFIXES {
+                if let Some(rest) = word.strip_prefix(prefix) {
+                    let rest = strip_article(rest);
+                    if rest.chars().count() >= 3 {
+                        out.push(format!("{prefix} {rest}"));
+                    }
+                }
+            }
+        }
+        n if n <= MAX_JOINED_WORDS => {
+            let stripped: String = words.iter().map(|w| strip_article(w)).collect();
+            out.push(stripped);
+            let kept = strip_article(&words.concat()).to_string();
+            if !out.contains(&kept) {
+                out.push(kept);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Distance between two entries, in km (equirectangular: plenty at this scale).
+fn distance_km(a: &Entry, b: &Entry) -> f64 {
+    let mean_lat = ((a.lat + b.lat) / 2.0).to_radians();
+    let dx = (a.lon - b.lon).to_radians() * mean_lat.cos();
+    let dy = (a.lat - b.lat).to_radians();
+    6371.0 * (dx * dx + dy * dy).sqrt()
+}
