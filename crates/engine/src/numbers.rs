@@ -147,10 +147,25 @@ fn lookup(word: &str, clitics: bool) -> Option<Entry> {
     })
 }
 
-/// The entry for a word that must start with the conjunction و ("وعشرين").
-fn lookup_conj(word: &str) -> Option<Entry> {
-    let rest = word.strip_prefix('و')?;
-    NUMBERS.get(rest).copied()
+/// How the first word of a number part may be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The first word of the quantity: clitics and (for some words) the article allowed.
+    First,
+    /// After a smaller part: joined by و, attached ("وعشرين") or standing
+    /// apart ("و عشرين").
+    Conj,
+}
+
+/// The table entry at `words[i]` read in `mode`, and how many words it took
+/// (2 for a separate "و").
+fn entry_at(words: &[&str], i: usize, mode: Mode) -> Option<(Entry, usize)> {
+    let w = *words.get(i)?;
+    match mode {
+        Mode::First => lookup(w, true).map(|e| (e, 1)),
+        Mode::Conj if w == "و" => lookup(words.get(i + 1)?, false).map(|e| (e, 2)),
+        Mode::Conj => lookup(w.strip_prefix('و')?, false).map(|e| (e, 1)),
+    }
 }
 
 /// The value of a single number word ("ثلاثه" → 3, "عشرين" → 20, "مئتين" → 200,
@@ -216,59 +231,48 @@ fn decimal_milli(word: &str) -> Option<u64> {
     Some(int * 1000 + frac_val)
 }
 
-/// Reads a number below 100 at `words[i]`. `first`: the word may carry
-/// clitics (first word of the quantity); `conj`: the word must start with و.
-fn below_100(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize)> {
-    let w = *words.get(i)?;
-    let e = if conj {
-        lookup_conj(w)?
-    } else {
-        lookup(w, first)?
-    };
+/// Reads a number below 100 at `words[i]`, its first word read in `mode`.
+fn below_100(words: &[&str], i: usize, mode: Mode) -> Option<(u64, usize)> {
+    let (e, k) = entry_at(words, i, mode)?;
     match e.kind {
-        Kind::Unit => {
-            if e.value >= 1 {
-                if let Some(next) = words.get(i + 1) {
-                    if NUMBERS.get(*next).is_some_and(|n| n.kind == Kind::Ten) {
-                        return Some((10 + e.value, 2));
-                    }
-                    if e.value >= 1 && e.value <= 9 {
-                        if let Some(t) = lookup_conj(next).filter(|t| t.kind == Kind::Tens) {
-                            return Some((t.value + e.value, 2));
-                        }
-                    }
-                }
+        Kind::Unit if (1..=9).contains(&e.value) => {
+            // "خمسه عشر", "احدي عشره"
+            if words
+                .get(i + k)
+                .and_then(|n| NUMBERS.get(*n))
+                .is_some_and(|n| n.kind == Kind::Ten)
+            {
+                return Some((10 + e.value, k + 1));
             }
-            Some((e.value, 1))
+            // "خمسه وعشرين", "خمسه و عشرين"
+            match entry_at(words, i + k, Mode::Conj) {
+                Some((t, m)) if t.kind == Kind::Tens => Some((t.value + e.value, k + m)),
+                _ => Some((e.value, k)),
+            }
         }
-        Kind::Ten | Kind::Tens => Some((e.value, 1)),
+        Kind::Unit | Kind::Ten | Kind::Tens => Some((e.value, k)),
         _ => None,
     }
 }
 
-/// Reads a number below 1000 at `words[i]` (see [`below_100`] for the flags).
-fn below_1000(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize)> {
-    let w = *words.get(i)?;
-    let e = if conj {
-        lookup_conj(w)?
-    } else {
-        lookup(w, first)?
-    };
+/// Reads a number below 1000 at `words[i]`, its first word read in `mode`.
+fn below_1000(words: &[&str], i: usize, mode: Mode) -> Option<(u64, usize)> {
+    let (e, k) = entry_at(words, i, mode)?;
     let (hundreds, used) = match e.kind {
-        Kind::Hundreds => (e.value, 1),
+        Kind::Hundreds => (e.value, k),
         // "ثلاث مئه": a unit then the word for a hundred.
         Kind::Unit
             if (3..=9).contains(&e.value)
                 && words
-                    .get(i + 1)
+                    .get(i + k)
                     .and_then(|n| NUMBERS.get(*n))
                     .is_some_and(|n| n.kind == Kind::Hundreds && n.value == 100) =>
         {
-            (e.value * 100, 2)
+            (e.value * 100, k + 1)
         }
-        _ => return below_100(words, i, first, conj),
+        _ => return below_100(words, i, mode),
     };
-    match below_100(words, i + used, false, true) {
+    match below_100(words, i + used, Mode::Conj) {
         Some((rest, n)) => Some((hundreds + rest, used + n)),
         None => Some((hundreds, used)),
     }
@@ -283,14 +287,8 @@ fn scale_at(words: &[&str], i: usize) -> Option<u64> {
 /// One term of a number: a group below 1000 with an optional multiplier, or
 /// a word that stands alone for a round figure ("الف", "الفين", "مليون").
 /// Returns (value, words used, the multiplier used or 1).
-fn term(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize, u64)> {
-    let w = *words.get(i)?;
-    let e = if conj {
-        lookup_conj(w)
-    } else {
-        lookup(w, first)
-    };
-    if let Some(e) = e {
+fn term(words: &[&str], i: usize, mode: Mode) -> Option<(u64, usize, u64)> {
+    if let Some((e, k)) = entry_at(words, i, mode) {
         match e.kind {
             Kind::Scale | Kind::ScaleDual => {
                 let scale = if e.kind == Kind::Scale {
@@ -298,13 +296,13 @@ fn term(words: &[&str], i: usize, first: bool, conj: bool) -> Option<(u64, usize
                 } else {
                     e.value / 2
                 };
-                return Some((e.value, 1, scale));
+                return Some((e.value, k, scale));
             }
             Kind::ScalePl => return None,
             _ => {}
         }
     }
-    let (group, used) = below_1000(words, i, first, conj)?;
+    let (group, used) = below_1000(words, i, mode)?;
     match scale_at(words, i + used) {
         Some(scale) if group > 0 => Some((group.saturating_mul(scale), used + 1, scale)),
         _ => Some((group, used, 1)),
@@ -325,10 +323,10 @@ fn number(words: &[&str]) -> Option<(u64, usize)> {
         let scale = scale_at(words, 1)?;
         return Some((milli.saturating_mul(scale) / 1000, 2));
     }
-    let (mut total, mut used, mut last_scale) = term(words, 0, true, false)?;
+    let (mut total, mut used, mut last_scale) = term(words, 0, Mode::First)?;
     // "الف ومئتين", "ثلاثه الاف وخمسمئه وعشرين": smaller terms joined by و.
     while last_scale > 1 {
-        match term(words, used, false, true) {
+        match term(words, used, Mode::Conj) {
             Some((v, n, scale)) if scale < last_scale && v < last_scale => {
                 total = total.saturating_add(v);
                 used += n;
@@ -464,6 +462,9 @@ mod tests {
             ("آلاف", None),
             ("الأحد", None),
             ("الاثنين", None),
+            ("الثلاثاء", None),
+            ("الأربعاء", None),
+            ("الخميس", None),
             ("العشرين", None),
             ("ثالث", None),
             ("أول", None),
@@ -485,6 +486,10 @@ mod tests {
             ("ثلاثاً من", Exact(3), 1),
             ("خمسة وعشرين قتيلاً", Exact(25), 2),
             ("واحد وعشرون", Exact(21), 2),
+            ("خمسة و عشرين", Exact(25), 3),
+            ("ألف و مئتين", Exact(1200), 3),
+            ("مئة و خمسون", Exact(150), 3),
+            ("واحداً", Exact(1), 1),
             ("إحدى وثلاثين", Exact(31), 2),
             ("أحد عشر مقاتلاً", Exact(11), 2),
             ("اثنا عشر", Exact(12), 2),
@@ -612,5 +617,70 @@ mod tests {
             let _ = number_word(&fold(text));
         }
         assert_eq!(q("بين 5 و"), Some((Exact(5), 2)));
+    }
+
+    #[test]
+    fn random_word_salad_never_panics() {
+        let pool: Vec<String> = [
+            "و",
+            "بين",
+            "الي",
+            "اكثر",
+            "من",
+            "ما",
+            "لا",
+            "يقل",
+            "عن",
+            "عدد",
+            "كبير",
+            "الف",
+            "الاف",
+            "الفين",
+            "مليون",
+            "مليار",
+            "ملايين",
+            "مئه",
+            "ومئتين",
+            "ثلاث",
+            "ثلاثه",
+            "عشر",
+            "وعشرين",
+            "عشرين",
+            "خمسه",
+            "وخمسه",
+            "تسعمئه",
+            "وتسعمئه",
+            "4294967295",
+            "99999",
+            "1,200",
+            "1.5",
+            "0",
+            "ونيف",
+            "تقريبا",
+            "عشرات",
+            "",
+            "ال",
+            "ب",
+            "صفر",
+        ]
+        .iter()
+        .map(|w| fold(w))
+        .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 9) as usize;
+            let words: Vec<&str> = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize].as_str())
+                .collect();
+            if let Some((_, used)) = parse_quantity(&words) {
+                assert!(used >= 1 && used <= words.len(), "{words:?}");
+            }
+        }
     }
 }

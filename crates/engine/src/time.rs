@@ -55,7 +55,41 @@ enum Rel {
     YearWord,
 }
 
-type Phrases<T> = Vec<(Vec<String>, T)>;
+/// The phrases of a table, indexed by their first word, longest first.
+struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Copy> Phrases<T> {
+    fn new(list: Vec<(Vec<String>, T)>) -> Phrases<T> {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (words, value) in list {
+            if let Some(first) = words.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The phrases whose first word is `first`, longest first.
+    fn starting(&self, first: &str) -> &[(Vec<String>, T)] {
+        self.by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest phrase written at `words[i..]` whose value `want` accepts.
+    fn at(&self, words: &[&str], i: usize, want: impl Fn(T) -> bool) -> Option<(T, usize)> {
+        self.starting(words.get(i)?)
+            .iter()
+            .find(|(p, v)| want(*v) && phrase_at(words, i, p))
+            .map(|(p, v)| (*v, p.len()))
+    }
+}
 
 /// Folds a phrase into words.
 fn words_of(phrase: &str) -> Vec<String> {
@@ -65,14 +99,8 @@ fn words_of(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-fn longest_first<T>(mut list: Phrases<T>) -> Phrases<T> {
-    list.retain(|(w, _)| !w.is_empty());
-    list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-    list
-}
-
 static MONTHS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
-    longest_first(
+    Phrases::new(
         rows(include_str!("../data/lexicon/months.tsv"))
             .filter_map(|cols| {
                 let [name, month] = cols[..] else {
@@ -86,7 +114,7 @@ static MONTHS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
 });
 
 static ORDINALS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
-    longest_first(
+    Phrases::new(
         rows(include_str!("../data/lexicon/ordinals.tsv"))
             .filter_map(|cols| {
                 let [ordinal, day] = cols[..] else {
@@ -112,7 +140,7 @@ static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 });
 
 static RELATIVE: LazyLock<Phrases<Rel>> = LazyLock::new(|| {
-    longest_first(
+    Phrases::new(
         rows(include_str!("../data/lexicon/relative_days.tsv"))
             .filter_map(|cols| {
                 let [kind, phrase, value] = cols[..] else {
@@ -148,10 +176,7 @@ fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
 
 /// The longest relative-day phrase at `words[i]` that `want` accepts.
 fn rel_at(words: &[&str], i: usize, want: impl Fn(Rel) -> bool) -> Option<(Rel, usize)> {
-    RELATIVE
-        .iter()
-        .find(|(p, rel)| want(*rel) && phrase_at(words, i, p))
-        .map(|(p, rel)| (*rel, p.len()))
+    RELATIVE.at(words, i, want)
 }
 
 /// `word` without surrounding punctuation ("(مارس)", "22،").
@@ -164,7 +189,15 @@ fn clean(word: &str) -> &str {
 /// "الاول/ديسمبر"), and a second name of the same month may follow
 /// ("اذار (مارس)").
 fn month_at(words: &[&str], i: usize) -> Option<(u32, usize)> {
-    let (month, n) = MONTHS.iter().find_map(|(p, m)| {
+    let first = clean(words.get(i)?);
+    let slash_first = first.split('/').next().unwrap_or(first);
+    let candidates = MONTHS.starting(first).iter();
+    let candidates = candidates.chain(if slash_first != first {
+        MONTHS.starting(slash_first)
+    } else {
+        &[]
+    });
+    let (month, n) = candidates.into_iter().find_map(|(p, m)| {
         let n = p.len();
         if words.len() < i + n {
             return None;
@@ -185,8 +218,9 @@ fn month_at(words: &[&str], i: usize) -> Option<(u32, usize)> {
         words.get(k).is_some_and(|w| {
             let w = clean(w);
             MONTHS
+                .starting(w)
                 .iter()
-                .any(|(p, m)| *m == month && p.len() == 1 && p[0] == w)
+                .any(|(p, m)| *m == month && p.len() == 1)
         })
     };
     let at = i + used;
@@ -297,12 +331,9 @@ fn date_at(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
     }
     // "22 ديسمبر 2017", "22 من شهر اذار", "17 ايلول"
     // "22 ديسمبر", "الخامس عشر من اذار"
-    let day = day_at(words, i).map(|d| (d, 1)).or_else(|| {
-        ORDINALS
-            .iter()
-            .find(|(p, _)| phrase_at(words, i, p))
-            .map(|(p, d)| (*d, p.len()))
-    });
+    let day = day_at(words, i)
+        .map(|d| (d, 1))
+        .or_else(|| ORDINALS.at(words, i, |_| true));
     if let Some((day, n)) = day {
         let mut j = i + n;
         if words.get(j).is_some_and(|w| *w == "من") {
@@ -430,10 +461,15 @@ fn ago(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
 fn parse_plain(words: &[&str]) -> Option<(TimeRef, usize)> {
     // "منذ صباح امس", "منذ الاربعاء": since a day, read as that day.
     if let Some((_, n)) = rel_at(words, 0, |r| r == Rel::Since) {
-        if let Some((t, m)) = parse_plain(&words[n..]) {
+        if let Some((t, m)) = parse_body(&words[n..]) {
             return Some((t, n + m));
         }
     }
+    parse_body(words)
+}
+
+/// An expression without a leading منذ.
+fn parse_body(words: &[&str]) -> Option<(TimeRef, usize)> {
     let mut i = 0;
     // "في", "خلال", "يوم"; then the part of the day; then "يوم" again
     // ("صباح يوم الاربعاء").
@@ -443,10 +479,16 @@ fn parse_plain(words: &[&str]) -> Option<(TimeRef, usize)> {
             break;
         }
     }
+    // "مساء", "في وقت متاخر من مساء": at most two parts of the day.
     let mut night = false;
-    if let Some((rel, n)) = rel_at(words, i, |r| matches!(r, Rel::Part | Rel::Night)) {
+    for _ in 0..2 {
+        let Some((rel, n)) = rel_at(words, i, |r| matches!(r, Rel::Part | Rel::Night)) else {
+            break;
+        };
         night = rel == Rel::Night;
         i += n;
+    }
+    if i > 0 {
         if let Some((_, n)) = rel_at(words, i, |r| r == Rel::Filler) {
             i += n;
         }
@@ -619,6 +661,10 @@ mod tests {
             ("أول من أمس", DaysAgo(2), 3),
             ("أمس الأول", DaysAgo(2), 2),
             ("منذ 3 أيام", DaysAgo(3), 3),
+            ("في وقت متأخر من مساء أمس", DaysAgo(1), 6),
+            ("في وقت سابق اليوم", DaysAgo(0), 4),
+            ("في وقت سابق من اليوم", DaysAgo(0), 5),
+            ("الساعات الأولى من صباح اليوم", DaysAgo(0), 5),
             ("في الخامس عشر من آذار", DayMonth { day: 15, month: 3 }, 5),
             ("الأول من تشرين الأول 2015", Absolute(day("2015-10-01")), 5),
             (
@@ -891,6 +937,10 @@ mod tests {
 
     #[test]
     fn never_panics() {
+        let many = vec!["منذ"; 100_000];
+        assert_eq!(parse_time(&many), None);
+        let many = vec!["في"; 100_000];
+        assert_eq!(parse_time(&many), None);
         for text in [
             "99999999999999999999 أيام",
             "منذ 99999999999 يوما",
@@ -911,5 +961,83 @@ mod tests {
             let _ = find_dateline(&fold(text));
         }
         let _ = find_dateline("é".repeat(700).as_str());
+    }
+
+    #[test]
+    fn random_word_salad_never_panics() {
+        let pool: Vec<String> = [
+            "منذ",
+            "قبل",
+            "في",
+            "يوم",
+            "صباح",
+            "ليل",
+            "امس",
+            "اليوم",
+            "الاول",
+            "من",
+            "اول",
+            "الاربعاء",
+            "الماضي",
+            "-",
+            "/",
+            "(",
+            ")",
+            "،",
+            ",",
+            "22",
+            "0",
+            "31",
+            "2017",
+            "99999",
+            "ال22",
+            "2017-03-22",
+            "22/13/2017",
+            "كانون",
+            "الاول",
+            "تشرين",
+            "اذار",
+            "اب",
+            "عام",
+            "شهر",
+            "ثلاثه",
+            "ايام",
+            "اسبوع",
+            "يومين",
+            "الخامس",
+            "عشر",
+            "الجاري",
+            "",
+            "و",
+            "ب",
+            "ساعات",
+            "متاخره",
+            "الاسبوع",
+            "4294967295",
+            "اكثر",
+        ]
+        .iter()
+        .map(|w| fold(w))
+        .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let published = Some(day("2017-03-22"));
+        for _ in 0..10_000 {
+            let len = (next() % 9) as usize;
+            let words: Vec<&str> = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize].as_str())
+                .collect();
+            if let Some((time, used)) = parse_time(&words) {
+                assert!(used >= 1 && used <= words.len(), "{words:?}");
+                let _ = resolve(time, published);
+                let _ = resolve(time, None);
+            }
+            let _ = find_dateline(&words.join(" "));
+        }
     }
 }
