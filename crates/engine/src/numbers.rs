@@ -372,10 +372,20 @@ fn to_u32(v: u64) -> Option<Quantity> {
 ///   ("اكثر من عشرين" → `Exact(20)`, 3 words; "ما لا يقل عن 15" → 15).
 /// - A range keeps its lower figure ("بين 10 و15" → 10, 4 words), as does
 ///   "10 الى 15".
-/// - Vague amounts give [`Quantity::Vague`], with their "من" consumed
-///   ("عدد كبير من" → 3 words).
+/// - Vague amounts give [`Quantity::Vague`], with a following "من" consumed
+///   ("عدد كبير من" → 3 words, "عشرات من" → 2). After a figure "من" is left
+///   alone ("ثلاثه من المدنيين" → 1 word).
 /// - Figures above `u32::MAX` give `None`.
 pub fn parse_quantity(words: &[&str]) -> Option<(Quantity, usize)> {
+    let (quantity, used) = parse_bare(words)?;
+    // "عشرات من المدنيين": the من after a vague amount goes with it.
+    if quantity == Quantity::Vague && words.get(used) == Some(&"من") {
+        return Some((quantity, used + 1));
+    }
+    Some((quantity, used))
+}
+
+fn parse_bare(words: &[&str]) -> Option<(Quantity, usize)> {
     let mut at = 0;
     let mut range = false;
     match quantifier(words) {
@@ -417,7 +427,7 @@ pub fn parse_quantity(words: &[&str]) -> Option<(Quantity, usize)> {
             let w = words.get(used).copied().unwrap_or("");
             if let Some(rest) = w.strip_prefix('و') {
                 let mut tail = vec![rest];
-                tail.extend_from_slice(&words[used + 1..]);
+                tail.extend(words[used + 1..].iter().take(12));
                 if let Some((_, m)) = number(&tail) {
                     used += m;
                 }
@@ -551,6 +561,9 @@ mod tests {
             ("مئة ونيف", Exact(100), 2),
             ("العشرات", Vague, 1),
             ("عشرات القتلى", Vague, 1),
+            ("عشرات من المدنيين", Vague, 2),
+            ("مئات الآلاف من النازحين", Vague, 3),
+            ("ثلاثة من المدنيين", Exact(3), 1),
             ("وعشرات الجرحى", Vague, 1),
             ("عشرات الآلاف", Vague, 2),
             ("مئات", Vague, 1),

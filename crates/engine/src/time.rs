@@ -49,6 +49,7 @@ enum Rel {
     Night,
     Past,
     Current,
+    Future,
     LastWeek,
     Filler,
     MonthWord,
@@ -157,6 +158,7 @@ static RELATIVE: LazyLock<Phrases<Rel>> = LazyLock::new(|| {
                     "night" => Rel::Night,
                     "past" => Rel::Past,
                     "current" => Rel::Current,
+                    "future" => Rel::Future,
                     "lastweek" => Rel::LastWeek,
                     "filler" => Rel::Filler,
                     "month" => Rel::MonthWord,
@@ -348,8 +350,12 @@ fn date_at(words: &[&str], i: usize) -> Option<(TimeRef, usize)> {
             let d = Date::new(year, month, day)?;
             return Some((TimeRef::Absolute(d), j + n - i));
         }
-        // A day that no month of that name has ("31 ايلول") is no date.
+        // A day that no month of that name has ("31 ايلول") is no date;
+        // "22 اذار المقبل" is to come.
         Date::new(2000, month, day)?;
+        if rel_at(words, j, |r| r == Rel::Future).is_some() {
+            return None;
+        }
         // "17 ايلول الماضي", "5 اذار الجاري"
         if let Some((_, n)) = rel_at(words, j, |r| matches!(r, Rel::Past | Rel::Current)) {
             j += n;
@@ -400,6 +406,10 @@ fn head(words: &[&str], i: usize, night: bool) -> Option<(TimeRef, usize)> {
         return ago(words, i + n).map(|(t, m)| (t, n + m));
     }
     if let Some(&weekday) = words.get(i).and_then(|w| WEEKDAYS.get(*w)) {
+        // "الاحد المقبل" is to come: no event day.
+        if rel_at(words, i + 1, |r| r == Rel::Future).is_some() {
+            return None;
+        }
         let mut used = 1;
         if let Some((_, n)) = rel_at(words, i + used, |r| r == Rel::Past) {
             used += n;
@@ -663,6 +673,9 @@ mod tests {
             ("منذ 3 أيام", DaysAgo(3), 3),
             ("في وقت متأخر من مساء أمس", DaysAgo(1), 6),
             ("في وقت سابق اليوم", DaysAgo(0), 4),
+            ("خلال الساعات الماضية", DaysAgo(0), 3),
+            ("خلال الـ 24 ساعة الماضية", DaysAgo(0), 5),
+            ("خلال الـ24 ساعة الماضية", DaysAgo(0), 4),
             ("في وقت سابق من اليوم", DaysAgo(0), 5),
             ("الساعات الأولى من صباح اليوم", DaysAgo(0), 5),
             ("في الخامس عشر من آذار", DayMonth { day: 15, month: 3 }, 5),
@@ -780,6 +793,9 @@ mod tests {
             "أيار",
             "مارس",
             "اليوم التالي",
+            "الأحد المقبل",
+            "يوم الخميس القادم",
+            "22 آذار المقبل",
             "اليوم الثاني",
             "الثاني من",
             "الخامس عشر",
