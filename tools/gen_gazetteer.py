@@ -230,16 +230,36 @@ def curated_rows():
 
 
 DIRECTIONS = [
-    # (Arabic adjective, slug, English, dlat, dlon) in units of the offset.
-    ("الشمالي", "north", "Northern", 1, 0),
-    ("الجنوبي", "south", "Southern", -1, 0),
-    ("الشرقي", "east", "Eastern", 0, 1),
-    ("الغربي", "west", "Western", 0, -1),
-    ("الشمالي الشرقي", "northeast", "Northeastern", 0.7, 0.7),
-    ("الشمالي الغربي", "northwest", "Northwestern", 0.7, -0.7),
-    ("الجنوبي الشرقي", "southeast", "Southeastern", -0.7, 0.7),
-    ("الجنوبي الغربي", "southwest", "Southwestern", -0.7, -0.7),
+    # (Arabic adjective, Arabic noun, slug, English, dlat, dlon) in units of the offset.
+    ("الشمالي", "شمال", "north", "Northern", 1, 0),
+    ("الجنوبي", "جنوب", "south", "Southern", -1, 0),
+    ("الشرقي", "شرق", "east", "Eastern", 0, 1),
+    ("الغربي", "غرب", "west", "Western", 0, -1),
+    ("الشمالي الشرقي", "شمال شرق", "northeast", "Northeastern", 0.7, 0.7),
+    ("الشمالي الغربي", "شمال غرب", "northwest", "Northwestern", 0.7, -0.7),
+    ("الجنوبي الشرقي", "جنوب شرق", "southeast", "Southeastern", -0.7, 0.7),
+    ("الجنوبي الغربي", "جنوب غرب", "southwest", "Southwestern", -0.7, -0.7),
 ]
+
+
+def direction_names(city, adj, noun):
+    """The ways news writes "the northern countryside of Homs"."""
+    # "لحمص", "للرقة"; a third lam is not written: "للاذقية".
+    if city.startswith("الل"):
+        with_li = city[1:]
+    elif city.startswith("ال"):
+        with_li = "ل" + city[1:]
+    else:
+        with_li = "ل" + city
+    nouns = noun.split()
+    adjectival = " ".join(n + "ي" for n in nouns)  # "شمالي", "شمالي غربي"
+    return [
+        f"ريف {city} {adj}",
+        f"الريف {adj} {with_li}",
+        f"ريفي {city} {adj}",
+        f"{noun} {city}",
+        f"{adjectival} {city}",
+    ]
 OFFSET_DEG = 0.3  # about 33 km: where "the northern countryside" of a city typically is
 
 
@@ -275,7 +295,7 @@ def countryside_rows(main_rows, polys):
         rif = "ريف " + city_name
         if pcode != "SY03":
             out.append(region(f"rif-{slug}", pcode, g["lat"], g["lon"], f"{en} countryside", rif))
-        for adj, dslug, den, dlat, dlon in DIRECTIONS:
+        for adj, noun, dslug, den, dlat, dlon in DIRECTIONS:
             lat, lon = base_lat, base_lon
             for shrink in (1, 0.75, 0.5, 0.3, 0.15):
                 lat = base_lat + dlat * OFFSET_DEG * shrink
@@ -284,14 +304,14 @@ def countryside_rows(main_rows, polys):
                     break
             else:
                 lat, lon = base_lat, base_lon
-            out.append(region(f"rif-{slug}-{dslug}", pcode, lat, lon,
-                              f"{den} {en} countryside", f"{rif} {adj}"))
+            out.append(region(f"rif-{slug}-{dslug}", pcode, lat, lon, f"{den} {en} countryside",
+                              *direction_names(city_name, adj, noun)))
     return out
 
 
-def region(slug, pcode, lat, lon, en, name):
+def region(slug, pcode, lat, lon, en, *names):
     return {"id": "waqai:" + slug, "kind": "R", "admin1": pcode, "lat": lat, "lon": lon,
-            "rank": KIND_RANK["R"], "city": "", "name_en": en, "names": [name]}
+            "rank": KIND_RANK["R"], "city": "", "name_en": en, "names": clean_names(names)}
 
 
 def fmt(x):
@@ -301,6 +321,13 @@ def fmt(x):
 
 def main():
     main_rows = source_rows(MAIN_CSV, city_of_main)
+    aleppo = source_rows(ALEPPO_CSV, lambda r, k: "حلب")
+    curated, aliases = curated_rows()
+    for r in main_rows + aleppo:
+        if r["id"] in aliases:
+            r["names"] = clean_names(r["names"] + aliases.pop(r["id"]))
+    if aliases:
+        sys.exit(f"curated.tsv: alias rows for unknown ids {sorted(aliases)}")
     # A governorate capital's city row outranks the governorate: "في حمص" means the city.
     # GeoNames types some capitals as villages (Daraa) or towns (Quneitra): the
     # best-typed settlement of each governorate's name becomes its capital city.
@@ -314,13 +341,7 @@ def main():
                 capitals[sig] = r
     for r in capitals.values():
         r["kind"], r["rank"] = "C", CAPITAL_RANK
-    aleppo = source_rows(ALEPPO_CSV, lambda r, k: "حلب")
-    curated, aliases = curated_rows()
-    for r in main_rows + aleppo:
-        if r["id"] in aliases:
-            r["names"] = clean_names(r["names"] + aliases.pop(r["id"]))
-    if aliases:
-        sys.exit(f"curated.tsv: alias rows for unknown ids {sorted(aliases)}")
+    promote_seats(main_rows)
     generated = countryside_rows(main_rows, load_polygons())
     rows = dedupe(main_rows) + aleppo + curated + generated
 
@@ -341,6 +362,31 @@ def main():
                 r["city"], r["name_en"], "|".join(r["names"]),
             ]) + "\n")
     print(f"wrote {OUT}: {len(rows)} places, {os.path.getsize(OUT)} bytes", file=sys.stderr)
+
+
+def promote_seats(rows):
+    """A district or sub-district is named after its seat town, and GeoNames types
+    some seats as villages without population (Nawa, Daraa's second city): the
+    village nearest the admin unit's point becomes a town, unless that governorate
+    already has a city or town of the name."""
+    settled = {(match_key(r["names"][0]), r["admin1"]) for r in rows if r["kind"] in "CT"}
+    villages = {}
+    for r in rows:
+        if r["kind"] == "V":
+            for name in r["names"]:
+                villages.setdefault((match_key(name), r["admin1"]), []).append(r)
+    for unit in rows:
+        if unit["kind"] not in "DS":
+            continue
+        key = match_key(unit["names"][0])
+        key = key[len("مركز "):] if key.startswith("مركز ") else key
+        sig = (key, unit["admin1"])
+        if sig in settled or sig not in villages:
+            continue
+        seat = min(villages[sig], key=lambda v: ((v["lat"] - unit["lat"]) ** 2
+                                                 + (v["lon"] - unit["lon"]) ** 2, v["id"]))
+        seat["kind"], seat["rank"] = "T", KIND_RANK["T"]
+        settled.add(sig)
 
 
 def city_of_main(r, kind):

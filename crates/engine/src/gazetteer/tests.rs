@@ -44,7 +44,7 @@ fn resolve_with_hints() {
     let damascus = Hints::from_keys(["دمشق"]);
     let none = Hints::new();
     // (name, hints, expected id, expected governorate)
-    let cases: [(&str, &Hints, Option<&str>, &str); 14] = [
+    let cases: [(&str, &Hints, Option<&str>, &str); 15] = [
         ("جوبر", &damascus, Some("waqai:jobar-damascus"), "SY01"),
         ("جوبر", &homs, None, "SY04"),
         ("الخالدية", &homs, Some("waqai:khalidiyeh-homs"), "SY04"),
@@ -62,7 +62,13 @@ fn resolve_with_hints() {
         ("مطار التيفور", &none, Some("waqai:t4-airbase"), "SY04"),
         ("حقل المهر", &none, Some("waqai:mahr-field"), "SY04"),
         ("درعا البلد", &none, Some("waqai:daraa-al-balad"), "SY12"),
-        ("نوى", &Hints::from_keys(["ريف درعا"]), None, "SY12"),
+        (
+            "نوى",
+            &Hints::from_keys(["ريف درعا"]),
+            Some("wof:421184049"),
+            "SY12",
+        ),
+        ("بصرى الشام", &none, None, "SY12"),
         ("القصور", &Hints::new().with_city("دير زور"), None, "SY09"),
     ];
     for (name, hints, id, admin1) in cases {
@@ -144,6 +150,32 @@ fn countryside_regions_exist_for_every_governorate() {
             assert_eq!(e.admin1, Some(want), "{name}");
         }
     }
+}
+
+#[test]
+fn countryside_phrasings() {
+    let cases = [
+        ("الريف الشمالي لحمص", "waqai:rif-homs-north"),
+        ("الريف الشرقي لدرعا", "waqai:rif-daraa-east"),
+        ("الريف الشرقي للاذقية", "waqai:rif-lattakia-east"),
+        ("الريف الغربي للرقة", "waqai:rif-raqqa-west"),
+        ("ريفي حماة الشمالي", "waqai:rif-hama-north"),
+        ("غرب حلب", "waqai:rif-aleppo-west"),
+        ("شرق دمشق", "waqai:rif-damascus-east"),
+        ("شمال غرب حماة", "waqai:rif-hama-northwest"),
+        ("ريف دير الزور الشرقي", "waqai:rif-deir-ez-zor-east"),
+    ];
+    for (name, id) in cases {
+        assert_eq!(
+            resolve(name, &Hints::new()).map(|e| e.id),
+            Some(id),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        resolve("شرق دمشق", &Hints::new()).unwrap().admin1,
+        Some("SY03")
+    );
 }
 
 #[test]
