@@ -23,12 +23,17 @@
 //! It never panics and is deterministic: the same text and options give the
 //! same events in the same order.
 
+mod assemble;
 pub mod date;
+mod document;
 pub mod gazetteer;
-pub mod numbers;
-pub mod time;
+pub mod lexicon;
+mod merge;
 pub mod model;
+pub mod numbers;
+mod resolve;
 pub mod text;
+pub mod time;
 
 pub use date::{Date, DateError};
 pub use model::{
@@ -55,10 +60,19 @@ impl Options {
 
 /// Extracts every event the article reports, in text order of first mention.
 pub fn extract(text: &str, options: &Options) -> Extraction {
-    let _ = text;
+    let doc = document::Document::new(text);
+    let (published, published_from) = match options.published {
+        Some(day) => (Some(day), "given"),
+        None => match time::find_dateline(doc.norm.folded()) {
+            Some(day) => (Some(day), "text"),
+            None => (None, "none"),
+        },
+    };
+    let drafts = assemble::assemble(&doc);
+    let events = merge::merge(resolve::resolve(&doc, drafts, published));
     Extraction {
-        published: options.published,
-        published_from: if options.published.is_some() { "given" } else { "none" }.to_string(),
-        events: Vec::new(),
+        published,
+        published_from: published_from.to_string(),
+        events,
     }
 }

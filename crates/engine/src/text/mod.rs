@@ -3,3 +3,4 @@
 pub mod normalize;
 pub mod segment;
 pub mod token;
+pub mod utf16;

@@ -22,7 +22,7 @@ pub fn segment(tokens: &[Token], opens_clause: impl Fn(usize) -> bool) -> Vec<Se
     let mut sent_start = 0;
     let mut clause_start = 0;
     let mut clauses = Vec::new();
-    let mut close_clause = |clauses: &mut Vec<Range<usize>>, start: usize, end: usize| {
+    let close_clause = |clauses: &mut Vec<Range<usize>>, start: usize, end: usize| {
         if end > start {
             clauses.push(start..end);
         }

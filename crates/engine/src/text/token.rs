@@ -73,7 +73,10 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
                     end = i + 1;
                     chars.next();
                 } else if (d == ',' || d == '.')
-                    && folded[i + 1..].chars().next().is_some_and(|n| n.is_ascii_digit())
+                    && folded[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit())
                 {
                     chars.next();
                     end = i + 1;
@@ -133,7 +136,12 @@ mod tests {
         );
         assert_eq!(
             kinds("عام 2018.\n\nالخبر"),
-            vec![(Word, "عام"), (Number, "2018"), (SentenceEnd, "."), (Word, "الخبر")]
+            vec![
+                (Word, "عام"),
+                (Number, "2018"),
+                (SentenceEnd, "."),
+                (Word, "الخبر")
+            ]
         );
         assert_eq!(kinds("عمان-دمشق")[1], (Symbol, "-"));
         assert!(tokenize("").is_empty());

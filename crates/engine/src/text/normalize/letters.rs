@@ -19,7 +19,9 @@ impl Normalizer for Letters {
             'ک' => 'ك',
             'ہ' | 'ە' => 'ه',
             // Odd spaces become a plain space; the segmenter relies on ' ' and '\n'.
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => ' ',
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+                ' '
+            }
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
             _ => return None,
         };

@@ -1,0 +1,139 @@
+//! Who carried an event out: the passive agent ("من قبل X"), the subject before
+//! the verb ("المعارضة استهدفت …"), the subject after it ("قصفت قوات النظام …"),
+//! the owner of a nominal trigger ("قصف مدفعي لقوات النظام"), or "its forces"
+//! ("نفت الوزارة انسحاب قواتها") pointing back to the sentence's subject.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::lexicon::{Entry, SyntaxRole};
+use crate::model::Side;
+
+/// An actor mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorHit {
+    pub tokens: (usize, usize),
+    /// `None` for "its forces" (قواتها), which points back to a named actor.
+    pub side: Option<Side>,
+    /// An air force.
+    pub air: bool,
+}
+
+/// Actor mentions in `range`, longest at each start, not inside a source's name.
+pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
+    let mut hits = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((m, _)) = doc.find_at(i, |e| matches!(e, Entry::Source(_))) {
+            i = m.end;
+            continue;
+        }
+        if let Some((m, &Entry::Actor { side, air })) =
+            doc.find_at(i, |e| matches!(e, Entry::Actor { .. }))
+        {
+            hits.push(ActorHit {
+                tokens: (m.start, m.end.min(range.end)),
+                side: Some(side),
+                air,
+            });
+            i = m.end;
+            continue;
+        }
+        if doc.has_at(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Possessive))) {
+            hits.push(ActorHit {
+                tokens: (i, i + 1),
+                side: None,
+                air: false,
+            });
+        }
+        i += 1;
+    }
+    hits
+}
+
+/// Words after which an actor is the target, not the one acting.
+fn is_object_marker(word: &str) -> bool {
+    matches!(
+        word,
+        "علي"
+            | "ضد"
+            | "مواقع"
+            | "صفوف"
+            | "تجمعات"
+            | "معاقل"
+            | "مقرات"
+            | "عناصر"
+            | "استهدف"
+            | "استهدفت"
+    )
+}
+
+/// The actor of a trigger at `trigger` (a token) in `clause`, among `hits`
+/// (the actors of the whole sentence). `verb` says the trigger is a verb.
+pub fn choose(
+    doc: &Document,
+    hits: &[ActorHit],
+    clause: &Range<usize>,
+    trigger: usize,
+    verb: bool,
+) -> Option<ActorHit> {
+    let in_clause = |h: &&ActorHit| h.tokens.0 >= clause.start && h.tokens.0 < clause.end;
+    let resolve = |h: &ActorHit| -> Option<ActorHit> {
+        if h.side.is_none() {
+            // "قواتها": the nearest named actor before it in the sentence.
+            hits.iter()
+                .rev()
+                .find(|o| o.tokens.0 < h.tokens.0 && o.side.is_some())
+                .copied()
+        } else {
+            Some(*h)
+        }
+    };
+    let before_marker = |h: &ActorHit| {
+        let a = doc.analysis(h.tokens.0);
+        let prev = h.tokens.0.checked_sub(1).map(|p| doc.stem(p)).unwrap_or("");
+        a.prep == Some('ب') || is_object_marker(prev)
+    };
+    // 1. Passive agent: "من قبل قوات الأسد".
+    for h in hits.iter().filter(in_clause) {
+        if h.tokens.0 >= 2 && doc.stem(h.tokens.0 - 2) == "من" && doc.stem(h.tokens.0 - 1) == "قبل"
+        {
+            return resolve(h);
+        }
+        if doc.stem(h.tokens.0.saturating_sub(1)) == "يد" {
+            return resolve(h);
+        }
+    }
+    // 2. Subject before the trigger: the nearest, not a target.
+    if let Some(h) = hits
+        .iter()
+        .filter(in_clause)
+        .filter(|h| {
+            h.tokens.1 <= trigger && !before_marker(h) && doc.analysis(h.tokens.0).prep.is_none()
+        })
+        .next_back()
+    {
+        return resolve(h);
+    }
+    // 3. After the trigger: a verb's subject, or a noun's owner ("قصف قوات
+    //    النظام"، "قصف مدفعي لقوات النظام"، "اشتباكات بين المعارضة وقوات النظام").
+    let window = if verb { 4 } else { 5 };
+    if let Some(h) = hits.iter().filter(in_clause).find(|h| {
+        h.tokens.0 > trigger
+            && h.tokens.0 <= trigger + window
+            && !before_marker(h)
+            && (doc.analysis(h.tokens.0).prep.is_none()
+                || (!verb && doc.analysis(h.tokens.0).prep == Some('ل')))
+    }) {
+        return resolve(h);
+    }
+    None
+}
+
+/// The side an air force or the weapons imply when no actor is named
+/// ("المروحيات" and barrel bombs are the government's).
+pub fn air_actor(hits: &[ActorHit], clause: &Range<usize>) -> Option<ActorHit> {
+    hits.iter()
+        .find(|h| h.air && h.tokens.0 >= clause.start && h.tokens.0 < clause.end)
+        .copied()
+}

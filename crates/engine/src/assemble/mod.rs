@@ -1,0 +1,556 @@
+//! Stage 5: assemble events from the mentions of each clause.
+//!
+//! Each clause's triggers are grouped (consecutive strike words are one
+//! strike); each group takes the places written after it (or, failing that,
+//! before it, or in the clause before), its actor, the clause's time and
+//! denial, and one draft is made per (type, place). Casualty figures go to the
+//! events of their own clause, or — after "مما أدى"، "أسفر" — to the clause before.
+
+mod actors;
+mod casualties;
+pub mod places;
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::lexicon::{Delivery, Entry, SyntaxRole, TriggerClass};
+use crate::model::{Count, EventType, Side};
+use crate::time::{parse_time, TimeRef};
+
+use actors::ActorHit;
+use casualties::Casualty;
+use places::{FoundPlace, PlaceFinder, PlaceRoleInClause, Recent};
+
+/// An event before places and dates are resolved.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: EventType,
+    pub place: FoundPlace,
+    /// Other places of the sentence, for choosing among homonyms.
+    pub context: Vec<String>,
+    /// The governorate the article was talking about.
+    pub article_governorate: Option<&'static str>,
+    pub side: Option<Side>,
+    pub actor_name: Option<String>,
+    pub killed: Option<Count>,
+    pub wounded: Option<Count>,
+    pub time: Option<TimeRef>,
+    pub denied: bool,
+    pub source: Option<&'static str>,
+    pub weapons: Vec<String>,
+    /// Tokens of the sentence the event came from.
+    pub sentence: Range<usize>,
+}
+
+/// A run of triggers read as one event (or one per type).
+#[derive(Debug, Clone)]
+struct Group {
+    start: usize,
+    end: usize,
+    classes: Vec<TriggerClass>,
+    verb: bool,
+    /// A definite bare noun ("القصف") that refers back to a strike already told.
+    anaphoric: bool,
+    denied: bool,
+}
+
+/// What one clause holds.
+#[derive(Debug, Default)]
+struct Clause {
+    range: Range<usize>,
+    groups: Vec<Group>,
+    places: Vec<FoundPlace>,
+    casualties: Vec<Casualty>,
+    time: Option<TimeRef>,
+    linker: bool,
+    weapons: Vec<(Range<usize>, Delivery)>,
+    /// Indices into the sentence's drafts made from this clause.
+    drafts: Vec<usize>,
+}
+
+fn trigger_family(c: TriggerClass) -> u8 {
+    match c {
+        TriggerClass::Air | TriggerClass::Shell | TriggerClass::Bombard | TriggerClass::Target => 1,
+        _ => 2 + c as u8,
+    }
+}
+
+/// Words after which a bare place name may stand.
+fn opens_slot(stem: &str) -> bool {
+    matches!(
+        stem,
+        "في" | "علي"
+            | "الي"
+            | "نحو"
+            | "باتجاه"
+            | "من"
+            | "عن"
+            | "داخل"
+            | "قرب"
+            | "حول"
+            | "تجاه"
+            | "عند"
+            | "بين"
+            | "جنوب"
+            | "شمال"
+            | "شرق"
+            | "غرب"
+    )
+}
+
+/// Assembles the drafts of a whole document.
+pub fn assemble(doc: &Document) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let mut recent = Recent::default();
+    // The drafts of the last sentence that had any, for a "وقد أدى القصف" that opens a sentence.
+    for sentence in &doc.sentences {
+        let before = drafts.len();
+        sentence_drafts(doc, sentence, &mut recent, &mut drafts);
+        let _ = before;
+    }
+    drafts
+}
+
+fn sentence_drafts(
+    doc: &Document,
+    sentence: &crate::text::segment::Sentence,
+    recent: &mut Recent,
+    out: &mut Vec<Draft>,
+) {
+    let actors_found = actors::find(doc, sentence.tokens.clone());
+    let source = (sentence.tokens.clone()).find_map(|i| {
+        doc.find_at(i, |e| matches!(e, Entry::Source(_)))
+            .and_then(|(_, e)| match e {
+                Entry::Source(name) => Some(*name),
+                _ => None,
+            })
+    });
+    let mut clauses: Vec<Clause> = Vec::new();
+    for range in &sentence.clauses {
+        let mut clause = read_clause(doc, range.clone(), recent);
+        for p in &clause.places {
+            recent.push(p);
+        }
+        clause.range = range.clone();
+        clauses.push(clause);
+    }
+    let sentence_time = clauses.iter().find_map(|c| c.time);
+    let context: Vec<String> = clauses
+        .iter()
+        .flat_map(|c| c.places.iter())
+        .flat_map(|p| std::iter::once(p.key.clone()).chain(p.locators.iter().cloned()))
+        .collect();
+    let article_governorate = recent.governorate();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut last_actor: Option<ActorHit> = None;
+    for ci in 0..clauses.len() {
+        let groups = clauses[ci].groups.clone();
+        for (gi, group) in groups.iter().enumerate() {
+            let clause = &clauses[ci];
+            let next_start = groups.get(gi + 1).map_or(clause.range.end, |g| g.start);
+            let prev_end = if gi == 0 {
+                clause.range.start
+            } else {
+                groups[gi - 1].end
+            };
+            let event_places = |from: usize, to: usize| -> Vec<FoundPlace> {
+                clause
+                    .places
+                    .iter()
+                    .filter(|p| {
+                        p.role == PlaceRoleInClause::Event
+                            && p.tokens.start >= from
+                            && p.tokens.start < to
+                    })
+                    .cloned()
+                    .collect()
+            };
+            let mut places = event_places(group.start, next_start);
+            if places.is_empty() {
+                places = event_places(prev_end, group.start);
+            }
+            if places.is_empty() {
+                places = event_places(clause.range.start, group.start);
+            }
+            if places.is_empty() && group.anaphoric {
+                // "وقد أدى القصف إلى …": no new event; its casualties go to the last one.
+                continue;
+            }
+            if places.is_empty() {
+                // The clause before in this sentence, or a pronoun (انسحبت منه).
+                places = clauses[..ci]
+                    .iter()
+                    .rev()
+                    .find_map(|c| {
+                        let p: Vec<FoundPlace> = c
+                            .places
+                            .iter()
+                            .filter(|p| p.role == PlaceRoleInClause::Event)
+                            .cloned()
+                            .collect();
+                        (!p.is_empty()).then_some(p)
+                    })
+                    .unwrap_or_default();
+            }
+            if places.is_empty() {
+                let pronoun = matches!(
+                    doc.word(group.end),
+                    "منه" | "منها" | "عليه" | "عليها" | "فيه" | "فيها" | "اليها" | "اليه"
+                );
+                if pronoun {
+                    if let Some(p) = recent.latest(None) {
+                        let mut p = p.clone();
+                        p.anaphoric = true;
+                        places.push(p);
+                    }
+                }
+            }
+            if places.is_empty() {
+                continue;
+            }
+            let actor = actors::choose(doc, &actors_found, &clause.range, group.start, group.verb)
+                .or_else(|| {
+                    // "وذلك من قبل قوات الأسد" in the next clause.
+                    clauses
+                        .get(ci + 1)
+                        .filter(|c| c.groups.is_empty())
+                        .and_then(|c| {
+                            actors_found.iter().copied().find(|h| {
+                                h.tokens.0 >= c.range.start + 2
+                                    && h.tokens.0 < c.range.end
+                                    && doc.stem(h.tokens.0 - 1) == "قبل"
+                            })
+                        })
+                })
+                .or_else(|| actors::air_actor(&actors_found, &clause.range))
+                .or(last_actor);
+            if actor.is_some() {
+                last_actor = actor;
+            }
+            let types = event_types(group, &clause.weapons, actor.as_ref(), &drafts);
+            let actor_name = actor.map(|h| doc.original_text(h.tokens.0..h.tokens.1).to_string());
+            let weapons: Vec<String> = clause
+                .weapons
+                .iter()
+                .map(|(r, _)| doc.name_text(r.clone()).to_string())
+                .collect();
+            for kind in types {
+                for place in &places {
+                    clauses[ci].drafts.push(drafts.len());
+                    drafts.push(Draft {
+                        kind,
+                        place: place.clone(),
+                        context: context.clone(),
+                        article_governorate,
+                        side: actor.and_then(|a| a.side),
+                        actor_name: actor_name.clone(),
+                        killed: None,
+                        wounded: None,
+                        time: clauses[ci].time.or(sentence_time),
+                        denied: group.denied,
+                        source,
+                        weapons: weapons.clone(),
+                        sentence: sentence.tokens.clone(),
+                    });
+                }
+            }
+        }
+    }
+    attach_casualties(&clauses, &mut drafts, out);
+    out.extend(drafts);
+}
+
+/// Gives each clause's casualty figures to the drafts they belong to.
+fn attach_casualties(clauses: &[Clause], drafts: &mut [Draft], earlier: &mut [Draft]) {
+    for (ci, clause) in clauses.iter().enumerate() {
+        if clause.casualties.is_empty() {
+            continue;
+        }
+        let previous = || clauses[..ci].iter().rev().find(|c| !c.drafts.is_empty());
+        let next = || clauses[ci + 1..].iter().find(|c| !c.drafts.is_empty());
+        let targets: Vec<usize> = if !clause.drafts.is_empty() {
+            clause.drafts.clone()
+        } else if clause.linker {
+            previous().map(|c| c.drafts.clone()).unwrap_or_default()
+        } else {
+            // A toll with no cause in its clause: the violence told next
+            // ("… ثلاث سيدات، قتلتهن قوات الأسد"), else the nearest event.
+            let violent = next().map(|c| {
+                c.drafts
+                    .iter()
+                    .copied()
+                    .filter(|&d| drafts[d].kind == EventType::ViolenceAgainstCivilians)
+                    .collect::<Vec<_>>()
+            });
+            match violent {
+                Some(v) if !v.is_empty() => v,
+                _ => previous()
+                    .or_else(next)
+                    .map(|c| c.drafts.clone())
+                    .unwrap_or_default(),
+            }
+        };
+        if targets.is_empty() {
+            // "وقد أدى القصف …" opening its own sentence: the last event told.
+            if clause.linker {
+                if let Some(last) = earlier.last_mut() {
+                    for c in &clause.casualties {
+                        add_casualty(last, c);
+                    }
+                }
+            }
+            continue;
+        }
+        for &d in &targets {
+            for c in &clause.casualties {
+                add_casualty(&mut drafts[d], c);
+            }
+        }
+    }
+}
+
+/// Keeps the lowest exact figure; an exact figure beats a vague one.
+fn add_casualty(draft: &mut Draft, c: &Casualty) {
+    let slot = if c.killed {
+        &mut draft.killed
+    } else {
+        &mut draft.wounded
+    };
+    *slot = match (*slot, c.count) {
+        (None, n) => Some(n),
+        (Some(Count::Some), n) => Some(n),
+        (Some(Count::Exact(a)), Count::Exact(b)) => Some(Count::Exact(a.min(b))),
+        (Some(e), Count::Some) => Some(e),
+    };
+}
+
+/// The event types a trigger group stands for.
+fn event_types(
+    group: &Group,
+    weapons: &[(Range<usize>, Delivery)],
+    actor: Option<&ActorHit>,
+    earlier: &[Draft],
+) -> Vec<EventType> {
+    let mut types = Vec::new();
+    let mut add = |t: EventType| {
+        if !types.contains(&t) {
+            types.push(t);
+        }
+    };
+    let air = weapons.iter().any(|(_, d)| *d == Delivery::Air) || actor.is_some_and(|a| a.air);
+    let ground = weapons.iter().any(|(_, d)| *d == Delivery::Ground);
+    for class in &group.classes {
+        match class {
+            TriggerClass::Air => add(EventType::Airstrike),
+            TriggerClass::Shell => add(EventType::Shelling),
+            TriggerClass::Bombard | TriggerClass::Target => {
+                if air {
+                    add(EventType::Airstrike);
+                }
+                if ground {
+                    add(EventType::Shelling);
+                }
+                if !air && !ground && *class == TriggerClass::Bombard {
+                    // A bare "القصف" repeats the strike told before; a bare "قصف" is ground fire.
+                    let last_strike = earlier
+                        .iter()
+                        .rev()
+                        .find(|d| matches!(d.kind, EventType::Airstrike | EventType::Shelling));
+                    match last_strike {
+                        Some(d) if group.anaphoric => add(d.kind),
+                        _ => add(EventType::Shelling),
+                    }
+                }
+            }
+            TriggerClass::Explosion => add(EventType::Explosion),
+            TriggerClass::Clash => add(EventType::Clash),
+            TriggerClass::Advance => add(EventType::Advance),
+            TriggerClass::Withdrawal => add(EventType::Withdrawal),
+            TriggerClass::Violence => add(EventType::ViolenceAgainstCivilians),
+            TriggerClass::Arrest => add(EventType::Arrest),
+            TriggerClass::Displacement => add(EventType::Displacement),
+            TriggerClass::Other => add(EventType::Other),
+            TriggerClass::Block => {}
+        }
+    }
+    // "Air" and "Shell" words in one group with a plain strike: keep what the words say.
+    types
+}
+
+/// Reads one clause: its trigger groups, places, casualties, time and weapons.
+fn read_clause(doc: &Document, range: Range<usize>, recent: &Recent) -> Clause {
+    let mut clause = Clause {
+        range: range.clone(),
+        ..Clause::default()
+    };
+    let finder = PlaceFinder::new(doc, range.end, recent);
+    let mut blocked_until = 0;
+    let mut skip_until = range.start;
+    let mut slot = true;
+    let mut i = range.start;
+    while i < range.end {
+        let mentions = doc.mentions_at(i);
+        // Sources and actors are names, never places or triggers.
+        if let Some((m, _)) =
+            doc.find_at(i, |e| matches!(e, Entry::Source(_) | Entry::Actor { .. }))
+        {
+            if i >= skip_until {
+                skip_until = m.end;
+            }
+        }
+        for m in mentions {
+            for e in m.entries() {
+                match e {
+                    Entry::Trigger {
+                        class: TriggerClass::Block,
+                        ..
+                    } => blocked_until = blocked_until.max(m.end),
+                    Entry::Syntax(SyntaxRole::Linker) => clause.linker = true,
+                    _ => {}
+                }
+            }
+        }
+        if clause.time.is_none() && doc.is_word(i) {
+            let words: Vec<&str> = (i..range.end.min(i + 6)).map(|k| doc.word(k)).collect();
+            if let Some((t, _)) = parse_time(&words) {
+                clause.time = Some(t);
+            }
+        }
+        if let Some((m, &Entry::Weapon(d))) = doc.find_at(i, |e| matches!(e, Entry::Weapon(_))) {
+            if !clause.weapons.iter().any(|(r, _)| r.contains(&i)) {
+                clause.weapons.push((m.start..m.end.min(range.end), d));
+            }
+        }
+        if i >= skip_until && i >= blocked_until {
+            if let Some((m, &Entry::Trigger { class, verb })) =
+                doc.find_at(i, |e| matches!(e, Entry::Trigger { .. }))
+            {
+                if !is_intended(doc, i, &range) {
+                    add_trigger(doc, &mut clause, i, m.end.min(range.end), class, verb);
+                }
+            }
+        }
+        // Places: explicit place words anywhere; bare names only in a slot.
+        let explicit = doc.has_at(i, |e| {
+            matches!(e, Entry::PlaceWord { .. } | Entry::Direction { adj: false })
+        });
+        let a = doc.analysis(i);
+        let in_slot = slot || a.prep.is_some() || explicit;
+        if i >= skip_until && in_slot && doc.is_word(i) {
+            if let Some((found, end)) = finder.list(i) {
+                if accept_list(doc, i, explicit, &found) {
+                    let origin = is_origin(doc, i, &range, &clause);
+                    for mut p in found {
+                        if origin && p.role == PlaceRoleInClause::Event {
+                            p.role = PlaceRoleInClause::Origin;
+                        }
+                        clause.places.push(p);
+                    }
+                    i = end;
+                    slot = false;
+                    continue;
+                }
+            }
+        }
+        slot = opens_slot(doc.stem(i))
+            || doc.has_at(i, |e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
+            || mentions.iter().any(|m| {
+                m.end == i + 1
+                    && m.entries()
+                        .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Actor { .. }))
+            })
+            || (doc.is_word(i) && parse_time(&[doc.word(i)]).is_some());
+        i += 1;
+    }
+    // A casualty statement is read over the whole clause.
+    clause.casualties = casualties::find(doc, range);
+    clause
+}
+
+/// A list found at a bare name must look like a place: not a common word.
+fn accept_list(doc: &Document, at: usize, explicit: bool, found: &[FoundPlace]) -> bool {
+    if explicit || found.is_empty() {
+        return true;
+    }
+    let first = &found[0];
+    if first.key.contains(' ') || found.len() > 1 {
+        return true;
+    }
+    // A single bare word: a known place of some size, not a word a lexicon claims.
+    let claimed = doc
+        .mentions_at(at)
+        .iter()
+        .any(|m| m.entries().any(|e| !matches!(e, Entry::Place)));
+    let entries = crate::gazetteer::gazetteer().lookup(&first.key);
+    !claimed && entries.iter().any(|e| e.rank >= 3 || e.is_curated())
+}
+
+/// Whether a place at `at` is where the attacker fired from: "من مطار …",
+/// "من معسكر …" after a strike, "مصدره …", "المتمركزة في …".
+fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -> bool {
+    let prev = |k: usize| if k > range.start { doc.stem(k - 1) } else { "" };
+    let origin_word = (range.start..at)
+        .rev()
+        .take(3)
+        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Origin))));
+    if origin_word {
+        return true;
+    }
+    let strike = clause
+        .groups
+        .iter()
+        .any(|g| g.classes.iter().any(|c| trigger_family(*c) == 1))
+        || !clause.weapons.is_empty();
+    let military = doc.mentions_at(at).iter().any(|m| {
+        m.entries().any(
+            |e| matches!(e, Entry::PlaceWord { kind, .. } if matches!(*kind, "airport" | "base")),
+        )
+    });
+    strike && prev(at) == "من" && military
+}
+
+/// Whether a trigger is only intended ("بهدف استعادة", "لإيقاف تقدم").
+fn is_intended(doc: &Document, at: usize, range: &Range<usize>) -> bool {
+    (range.start.max(at.saturating_sub(2))..at)
+        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Purpose))))
+}
+
+fn add_trigger(
+    doc: &Document,
+    clause: &mut Clause,
+    start: usize,
+    end: usize,
+    class: TriggerClass,
+    verb: bool,
+) {
+    let a = doc.analysis(start);
+    let denied = (clause.range.start..start)
+        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Denial))))
+        || (start > clause.range.start
+            && doc.has_at(start - 1, |e| {
+                matches!(e, Entry::Syntax(SyntaxRole::Negation))
+            })
+            && verb);
+    let anaphoric = a.article && end == start + 1 && class == TriggerClass::Bombard;
+    let place_between = |from: usize| clause.places.iter().any(|p| p.tokens.start >= from);
+    if let Some(last) = clause.groups.last_mut() {
+        let same = trigger_family(class) == trigger_family(last.classes[0]);
+        if same && !place_between(last.start) && start <= last.end + 6 {
+            if !last.classes.contains(&class) {
+                last.classes.push(class);
+            }
+            last.end = end;
+            last.anaphoric &= anaphoric;
+            last.denied |= denied;
+            return;
+        }
+    }
+    clause.groups.push(Group {
+        start,
+        end,
+        classes: vec![class],
+        verb,
+        anaphoric,
+        denied,
+    });
+}

@@ -1,0 +1,613 @@
+//! Place phrases inside a clause: "بلدات بعربو والهبيط"، "حي الوعر المحاصر في حمص"،
+//! "الريف الشمالي لحمص"، "الحي ذاته".
+//!
+//! A phrase is a coordinated list of elements; an element is a type word and
+//! a name (the type word dropped: حي الوعر → الوعر), a head word that belongs to
+//! the name (جبل الشيخ), a gazetteer name in a place slot (after في، على، ب …),
+//! a region (ريف حمص الشمالي) or a word that refers back (الحي، المدينة، العاصمة).
+//! After an element, a locator (بريف درعا، في حمص، شرقي دمشق) is kept apart:
+//! it only says where the element is and helps choose among homonyms.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::gazetteer::{gazetteer, PlaceKind};
+use crate::lexicon::{Entry, PlaceRole, Plurality, SyntaxRole};
+use crate::text::normalize::match_key;
+
+/// What a place does in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceRoleInClause {
+    /// Where the event happened.
+    Event,
+    /// Only locates another place (بريف درعا after a village).
+    Locator,
+    /// Where the attacker fired from (من مطار الشعيرات، مصدره حاجز …).
+    Origin,
+}
+
+/// A place found in the text.
+#[derive(Debug, Clone)]
+pub struct FoundPlace {
+    /// Tokens of the whole element (type word included), for ordering.
+    pub tokens: Range<usize>,
+    /// The name as written, without its type word.
+    pub name: String,
+    /// The match key of the name.
+    pub key: String,
+    /// The kind the text or the gazetteer gives it.
+    pub kind: Option<PlaceKind>,
+    pub role: PlaceRoleInClause,
+    /// Keys of locators written right after it ("درعا" in "نوى بريف درعا").
+    pub locators: Vec<String>,
+    /// Resolved from a word that refers back (الحي ذاته).
+    pub anaphoric: bool,
+}
+
+/// Places seen so far in the article, for words that refer back.
+#[derive(Debug, Default)]
+pub struct Recent {
+    places: Vec<FoundPlace>,
+}
+
+impl Recent {
+    pub fn push(&mut self, place: &FoundPlace) {
+        if place.role != PlaceRoleInClause::Origin {
+            self.places.push(place.clone());
+        }
+    }
+
+    /// The latest place of a kind (neighbourhood for الحي …), else the latest
+    /// event place, else any latest place.
+    pub fn latest(&self, kind: Option<PlaceKind>) -> Option<&FoundPlace> {
+        let events = || {
+            self.places
+                .iter()
+                .rev()
+                .filter(|p| p.role == PlaceRoleInClause::Event)
+        };
+        kind.and_then(|k| events().find(|p| p.kind.is_some_and(|pk| same_kind(pk, k))))
+            .or_else(|| events().next())
+            .or_else(|| self.places.last())
+    }
+
+    /// The governorate the article is talking about lately.
+    pub fn governorate(&self) -> Option<&'static str> {
+        self.places.iter().rev().find_map(|p| {
+            gazetteer().governorate_of_key(&p.key).or_else(|| {
+                p.locators
+                    .iter()
+                    .find_map(|l| gazetteer().governorate_of_key(l))
+            })
+        })
+    }
+}
+
+fn same_kind(a: PlaceKind, b: PlaceKind) -> bool {
+    use PlaceKind::*;
+    let group = |k| match k {
+        City | Town | Village => 1,
+        Neighbourhood | Camp => 2,
+        _ => 3,
+    };
+    a == b || (group(a) == group(b) && group(a) != 3)
+}
+
+fn kind_of_type_word(kind: &str) -> Option<PlaceKind> {
+    Some(match kind {
+        "neighbourhood" => PlaceKind::Neighbourhood,
+        "town" => PlaceKind::Town,
+        "village" => PlaceKind::Village,
+        "city" => PlaceKind::City,
+        "camp" => PlaceKind::Camp,
+        "governorate" => PlaceKind::Governorate,
+        "subdistrict" => PlaceKind::Subdistrict,
+        "region" => PlaceKind::Region,
+        "mountain" | "hill" => PlaceKind::Mountain,
+        "field" => PlaceKind::Field,
+        "airport" => PlaceKind::Airport,
+        "crossing" => PlaceKind::Crossing,
+        "base" => PlaceKind::Base,
+        "road" => PlaceKind::Road,
+        "facility" => PlaceKind::Facility,
+        _ => return None,
+    })
+}
+
+/// Whether a place is big enough to locate another (a governorate, region,
+/// district or city).
+fn is_container(place: &FoundPlace) -> bool {
+    let gaz = gazetteer();
+    gaz.governorate_of_key(&place.key).is_some()
+        || matches!(
+            place.kind,
+            Some(
+                PlaceKind::Governorate | PlaceKind::Region | PlaceKind::District | PlaceKind::City
+            )
+        )
+        || gaz.lookup(&place.key).first().is_some_and(|e| {
+            matches!(
+                e.kind,
+                PlaceKind::Governorate | PlaceKind::Region | PlaceKind::District
+            ) || (e.kind == PlaceKind::City && e.rank >= 8)
+        })
+}
+
+/// Finds place phrases in `clause`. `slot_before` says which tokens open a
+/// place slot (prepositions, the end of a trigger or actor …).
+pub struct PlaceFinder<'d, 'a> {
+    doc: &'d Document<'a>,
+    end: usize,
+    recent: &'d Recent,
+}
+
+fn is_place_word(e: &Entry, roles: &[PlaceRole]) -> bool {
+    matches!(e, Entry::PlaceWord { role, .. } if roles.contains(role))
+}
+
+impl<'d, 'a> PlaceFinder<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>, end: usize, recent: &'d Recent) -> Self {
+        PlaceFinder { doc, end, recent }
+    }
+
+    fn stem(&self, i: usize) -> &str {
+        if i < self.end {
+            self.doc.stem(i)
+        } else {
+            ""
+        }
+    }
+
+    fn has(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> bool {
+        i < self.end && self.doc.has_at(i, pred)
+    }
+
+    /// A gazetteer name starting at `i`: (end token, key).
+    fn gazetteer_at(&self, i: usize) -> Option<(usize, String)> {
+        if i >= self.end {
+            return None;
+        }
+        let (m, _) = self.doc.find_at(i, |e| matches!(e, Entry::Place))?;
+        if m.end > self.end {
+            return None;
+        }
+        Some((m.end, m.phrase.key.clone()))
+    }
+
+    /// Whether token `i` may be part of a name nobody knows: a word that no
+    /// lexicon claims (except as a place, a head word or a compass adjective)
+    /// and that carries no preposition.
+    fn unknown_name_word(&self, i: usize, first: bool) -> bool {
+        if i >= self.end || !self.doc.is_word(i) {
+            return false;
+        }
+        let a = self.doc.analysis(i);
+        if a.prep.is_some() || (!first && a.conj) {
+            return false;
+        }
+        if self.doc.stem(i).chars().count() < 2 {
+            return false;
+        }
+        let claimed = self.doc.mentions_at(i).iter().any(|m| {
+            m.entries().any(|e| match e {
+                Entry::Place => false,
+                Entry::PlaceWord { role, .. } => !(first && *role == PlaceRole::Head),
+                Entry::Direction { adj } => !(*adj && !first),
+                _ => true,
+            })
+        });
+        // A word inside a longer phrase that started earlier is claimed too.
+        let inside = (i.saturating_sub(4)..i).any(|s| {
+            self.doc.mentions_at(s).iter().any(|m| {
+                m.end > i
+                    && m.entries()
+                        .any(|e| !matches!(e, Entry::Place | Entry::PlaceWord { .. }))
+            })
+        });
+        !claimed && !inside && crate::time::parse_time(&[self.doc.word(i)]).is_none()
+    }
+
+    /// A name at `i`: a gazetteer name (longest), a number (اللواء 52) or up to
+    /// three unknown words. Returns (end, key, known).
+    fn name_at(&self, i: usize, allow_adjective: bool) -> Option<(usize, String, bool)> {
+        if let Some((mut end, mut key)) = self.gazetteer_at(i) {
+            // "الفرحانية الغربية": a compass adjective extends a known name
+            // unless it could describe a plural before it (أحياء مدينة الرستن الشمالية).
+            if allow_adjective && self.has(end, |e| matches!(e, Entry::Direction { adj: true })) {
+                let extended = format!("{key} {}", self.stem(end));
+                if gazetteer().contains(&extended) || !self.doc.analysis(end).conj {
+                    key = extended;
+                    end += 1;
+                }
+            }
+            return Some((end, key, true));
+        }
+        if i < self.end && self.doc.tokens[i].kind == crate::text::token::TokenKind::Number {
+            return Some((i + 1, self.stem(i).to_string(), false));
+        }
+        if !self.unknown_name_word(i, true) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < i + 3 && self.unknown_name_word(end, false) {
+            if !allow_adjective && self.has(end, |e| matches!(e, Entry::Direction { adj: true })) {
+                break;
+            }
+            end += 1;
+        }
+        let key = match_key(self.doc.name_text(i..end));
+        Some((end, key, false))
+    }
+
+    fn element(
+        &self,
+        tokens: Range<usize>,
+        name: Range<usize>,
+        key: String,
+        kind: Option<PlaceKind>,
+    ) -> FoundPlace {
+        FoundPlace {
+            tokens,
+            name: self.doc.name_text(name).to_string(),
+            key,
+            kind,
+            role: PlaceRoleInClause::Event,
+            locators: Vec::new(),
+            anaphoric: false,
+        }
+    }
+
+    fn anaphor(&self, tokens: Range<usize>, kind: Option<PlaceKind>) -> Option<FoundPlace> {
+        let mut p = self.recent.latest(kind)?.clone();
+        p.tokens = tokens;
+        p.role = PlaceRoleInClause::Event;
+        p.anaphoric = true;
+        p.locators.clear();
+        Some(p)
+    }
+
+    /// Skips words that refer back to a noun ("ذاته"، "نفسها") and adjectives
+    /// that end a name ("المحاصر", "الخاضع للمعارضة").
+    fn skip_trailers(&self, mut i: usize) -> usize {
+        loop {
+            if matches!(
+                self.stem(i),
+                "ذاته" | "نفسه" | "نفسها" | "ذاتها" | "كلها" | "كله" | "بالكامل"
+            ) {
+                i += 1;
+                continue;
+            }
+            let stop_adj = self.doc.is_word(i)
+                && self.doc.analysis(i).article
+                && self.has(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Stop)));
+            if stop_adj && i < self.end {
+                i += 1;
+                // "الخاضع للمعارضة": the ruler after the adjective goes with it.
+                if self.doc.analysis(i).prep == Some('ل') && i < self.end {
+                    let (m, _) = match self.doc.find_at(i, |e| matches!(e, Entry::Actor { .. })) {
+                        Some(found) => found,
+                        None => break,
+                    };
+                    i = m.end;
+                }
+                continue;
+            }
+            break;
+        }
+        i
+    }
+
+    /// One element at `i`. `typed` says a plural type word opened the list, so
+    /// unknown names may follow. Returns the elements (a dual region gives two) and the end.
+    fn parse_element(&self, start: usize, typed: bool) -> Option<(Vec<FoundPlace>, usize, bool)> {
+        let mut i = start;
+        let mut modified = false;
+        // Modifiers: محيط، أطراف، مناطق متفرقة من …
+        while let Some((m, _)) = (i < self.end)
+            .then(|| {
+                self.doc
+                    .find_at(i, |e| is_place_word(e, &[PlaceRole::Modifier]))
+            })
+            .flatten()
+        {
+            i = m.end;
+            modified = true;
+            if matches!(self.stem(i), "من" | "في") {
+                i += 1;
+            }
+        }
+        if i >= self.end {
+            return None;
+        }
+        // "شرق دمشق": a compass preposition before a place.
+        if let Some((m, _)) = self
+            .doc
+            .find_at(i, |e| matches!(e, Entry::Direction { adj: false }))
+        {
+            let (mut found, end, _) = self.parse_element(m.end, false)?;
+            for p in &mut found {
+                p.tokens.start = start;
+            }
+            return Some((found, end, false));
+        }
+        // Region: "الريف الشمالي لحمص", "ريفي حماة الشمالي والجنوبي".
+        if let Some(found) = self.region(i, start) {
+            return Some(found);
+        }
+        // A gazetteer name that is itself a phrase with a head word (مطار التيفور) wins over the head.
+        if let Some((end, key, known)) = self.gazetteer_at(i).and_then(|(e, _)| {
+            (e > i + 1
+                || !self.has(i, |en| {
+                    is_place_word(en, &[PlaceRole::Type, PlaceRole::Capital])
+                }))
+            .then(|| self.name_at(i, !modified))
+            .flatten()
+        }) {
+            let kind = gazetteer().lookup(&key).first().map(|e| e.kind);
+            let _ = known;
+            return Some((
+                vec![self.element(start..end, i..end, key, kind)],
+                end,
+                typed,
+            ));
+        }
+        let (m, entry) = match self
+            .doc
+            .find_at(i, |e| matches!(e, Entry::PlaceWord { .. }))
+        {
+            Some(found) => found,
+            None => {
+                // An unknown name continuing a typed list ("والهبيط").
+                if !typed {
+                    return None;
+                }
+                let (end, key, _) = self.name_at(i, !modified)?;
+                return Some((
+                    vec![self.element(start..end, i..end, key, None)],
+                    end,
+                    typed,
+                ));
+            }
+        };
+        let Entry::PlaceWord {
+            role,
+            plurality,
+            kind,
+        } = *entry
+        else {
+            return None;
+        };
+        let kind = kind_of_type_word(kind);
+        let many = plurality != Plurality::One;
+        let article = self.doc.analysis(i).article;
+        match role {
+            PlaceRole::Capital => {
+                // "العاصمة دمشق" names it; bare "العاصمة" is Damascus.
+                if let Some((end, key)) = self.gazetteer_at(m.end) {
+                    return Some((
+                        vec![self.element(start..end, m.end..end, key, kind)],
+                        end,
+                        false,
+                    ));
+                }
+                let mut p =
+                    self.element(start..m.end, i..m.end, "دمشق".into(), Some(PlaceKind::City));
+                p.name = "دمشق".into();
+                Some((vec![p], m.end, false))
+            }
+            PlaceRole::Type => {
+                let after = m.end;
+                // "أحياء مدينة X", "قرى من منطقة X": the inner element decides.
+                if self.has(after, |e| {
+                    is_place_word(
+                        e,
+                        &[
+                            PlaceRole::Type,
+                            PlaceRole::Head,
+                            PlaceRole::Modifier,
+                            PlaceRole::Capital,
+                            PlaceRole::Region,
+                        ],
+                    )
+                }) || (many && self.stem(after) == "من")
+                {
+                    let next = if self.stem(after) == "من" {
+                        after + 1
+                    } else {
+                        after
+                    };
+                    let (mut found, end, _) = self.parse_element(next, many || typed)?;
+                    for p in &mut found {
+                        p.tokens.start = start;
+                    }
+                    return Some((found, end, many || typed));
+                }
+                if let Some((end, key, _)) = self.name_at(after, !modified && !many) {
+                    return Some((
+                        vec![self.element(start..end, after..end, key, kind)],
+                        end,
+                        many || typed,
+                    ));
+                }
+                // "منطقة بشرق دمشق": the type word, then a located place.
+                if self.has(after, |e| matches!(e, Entry::Direction { adj: false })) {
+                    return self.parse_element(after, false);
+                }
+                if article {
+                    let end = self.skip_trailers(m.end);
+                    let p = self.anaphor(start..end, kind)?;
+                    return Some((vec![p], end, false));
+                }
+                None
+            }
+            PlaceRole::Head => {
+                let (end, _, _) = self.name_at(m.end, !modified && !many)?;
+                // The head belongs to the name: "جبل الهيال", "اللواء 52"; a plural
+                // head (حقول جزل وجحار) names its first member with the head too.
+                let key = match_key(self.doc.name_text(i..end));
+                Some((
+                    vec![self.element(start..end, i..end, key, kind)],
+                    end,
+                    many || typed,
+                ))
+            }
+            PlaceRole::Region => None,
+            PlaceRole::Modifier => None,
+        }
+    }
+
+    /// "ريف X" is in the gazetteer; this reads the other ways of writing a
+    /// governorate's countryside: "الريف الشمالي لحمص", "ريفي حماة الشمالي
+    /// والجنوبي", and a bare "الريف الشمالي" (the governorate in context).
+    fn region(&self, i: usize, start: usize) -> Option<(Vec<FoundPlace>, usize, bool)> {
+        let (m, entry) = self
+            .doc
+            .find_at(i, |e| is_place_word(e, &[PlaceRole::Region]))?;
+        let Entry::PlaceWord { plurality, .. } = *entry else {
+            return None;
+        };
+        let gaz = gazetteer();
+        let region = |gov_key: &str, adj: &str, tokens: Range<usize>, name: String| {
+            let key = format!("ريف {gov_key} {adj}").trim_end().to_string();
+            let key = if gaz.contains(&key) {
+                key
+            } else {
+                format!("ريف {gov_key}")
+            };
+            FoundPlace {
+                tokens,
+                name,
+                key,
+                kind: Some(PlaceKind::Region),
+                role: PlaceRoleInClause::Event,
+                locators: Vec::new(),
+                anaphoric: false,
+            }
+        };
+        let adj_at = |k: usize| self.has(k, |e| matches!(e, Entry::Direction { adj: true }));
+        if self.doc.analysis(i).article && adj_at(m.end) {
+            // "الريف الشمالي لحمص" / "الريف الشمالي".
+            let adj = self.stem(m.end).to_string();
+            let mut end = m.end + 1;
+            let gov = if self.doc.analysis(end).prep == Some('ل') {
+                self.gazetteer_at(end)
+                    .filter(|(_, k)| gaz.governorate_of_key(k).is_some())
+            } else {
+                None
+            };
+            let gov_key = match gov {
+                Some((e, k)) => {
+                    end = e;
+                    k
+                }
+                None => {
+                    let pcode = self.recent.governorate()?;
+                    match_key(gaz.governorate(pcode)?.name_ar)
+                }
+            };
+            let name = self.doc.name_text(i..end).to_string();
+            return Some((vec![region(&gov_key, &adj, start..end, name)], end, false));
+        }
+        if plurality == Plurality::Two {
+            // "ريفي حماة الشمالي والجنوبي": two regions.
+            let (gov_end, gov_key) = self.gazetteer_at(m.end)?;
+            let mut found = Vec::new();
+            let mut k = gov_end;
+            while adj_at(k) && found.len() < 2 {
+                let name = if found.is_empty() {
+                    self.doc.name_text(i..k + 1).to_string()
+                } else {
+                    format!(
+                        "ريف {} {}",
+                        self.doc.original_text(m.end..gov_end),
+                        self.doc.original_text(k..k + 1).trim_start_matches('و')
+                    )
+                };
+                found.push(region(&gov_key, self.stem(k), start..k + 1, name));
+                k += 1;
+            }
+            if found.is_empty() {
+                return None;
+            }
+            return Some((found, k, false));
+        }
+        None
+    }
+
+    /// A locator after an element: "بريف درعا", "في حمص", "شرقي دمشق", "على
+    /// أطراف منطقة اللجاة". Returns the located places and the end.
+    fn locator(&self, i: usize) -> Option<(Vec<FoundPlace>, usize)> {
+        if i >= self.end {
+            return None;
+        }
+        let a = self.doc.analysis(i);
+        let as_locator = |found: Vec<FoundPlace>, end: usize, need_container: bool| {
+            if need_container && !found.iter().all(is_container) {
+                return None;
+            }
+            let found = found
+                .into_iter()
+                .map(|mut p| {
+                    p.role = PlaceRoleInClause::Locator;
+                    p
+                })
+                .collect();
+            Some((found, end))
+        };
+        if let Some((m, _)) = self
+            .doc
+            .find_at(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Locator)))
+        {
+            let at = if self.stem(m.end) == "في" {
+                m.end + 1
+            } else {
+                m.end
+            };
+            let (found, end, _) = self.parse_element(at, false)?;
+            return as_locator(found, end, false);
+        }
+        if self.has(i, |e| matches!(e, Entry::Direction { adj: false })) && !a.conj {
+            let (found, end, _) = self.parse_element(i, false)?;
+            return as_locator(found, end, false);
+        }
+        if a.prep == Some('ب') && !a.conj {
+            let (found, end, _) = self.parse_element(i, false)?;
+            return as_locator(found, end, true);
+        }
+        if self.stem(i) == "في" {
+            let (found, end, _) = self.parse_element(i + 1, false)?;
+            return as_locator(found, end, true);
+        }
+        None
+    }
+
+    /// A coordinated list of places starting at `i`, with the locators after
+    /// its elements. Returns the places (events and locators) and the end.
+    pub fn list(&self, i: usize) -> Option<(Vec<FoundPlace>, usize)> {
+        let (mut elements, mut end, typed) = self.parse_element(i, false)?;
+        let mut places = Vec::new();
+        loop {
+            end = self.skip_trailers(end);
+            let mut located = Vec::new();
+            while let Some((found, e)) = self.locator(end) {
+                located.extend(found);
+                end = self.skip_trailers(e);
+            }
+            for p in &mut elements {
+                p.locators.extend(located.iter().map(|l| l.key.clone()));
+            }
+            places.append(&mut elements);
+            places.extend(located);
+            // "وبلدة X"، "والهبيط"، "وحرستا": the list goes on after و.
+            if end < self.end && self.doc.analysis(end).conj {
+                if let Some((found, e, _)) = self.parse_element(end, typed) {
+                    elements = found;
+                    end = e;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some((places, end))
+    }
+}

@@ -1,0 +1,198 @@
+//! Stages 1–4 together: an article folded, tokenised, stemmed, matched
+//! against every lexicon and cut into sentences and clauses.
+//!
+//! Later stages read a [`Document`] and never reach back into the text stages.
+
+use std::ops::Range;
+
+use crate::lexicon::{analyze, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
+use crate::text::normalize::NormText;
+use crate::text::segment::{segment, Sentence};
+use crate::text::token::{tokenize, Token, TokenKind};
+
+/// A lexicon phrase found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub phrase: &'static Phrase,
+}
+
+impl Mention {
+    pub fn tokens(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &'static Entry> {
+        self.phrase.entries.iter()
+    }
+}
+
+/// An article ready for event assembly.
+pub struct Document<'a> {
+    pub norm: NormText<'a>,
+    pub tokens: Vec<Token>,
+    pub analyses: Vec<Analysis>,
+    /// Every mention, sorted by first token, longest first.
+    pub mentions: Vec<Mention>,
+    /// For each token, the range of `mentions` that start at it.
+    starts: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Document<'a> {
+        let lex = lexicon();
+        let norm = NormText::new(text);
+        let folded = norm.folded();
+        let tokens = tokenize(folded);
+        let analyses: Vec<Analysis> = tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word | TokenKind::Number => analyze(t.text(folded), |s| lex.knows(s)),
+                _ => Analysis::default(),
+            })
+            .collect();
+        let stems: Vec<Option<&str>> = tokens
+            .iter()
+            .zip(&analyses)
+            .map(|(t, a)| match t.kind {
+                TokenKind::Word | TokenKind::Number => Some(a.stem(t.text(folded))),
+                _ => None,
+            })
+            .collect();
+        let mentions: Vec<Mention> = lex
+            .find(&stems)
+            .into_iter()
+            .map(|(start, p)| {
+                let phrase = &lex.phrases[p];
+                Mention {
+                    start,
+                    end: start + phrase.words,
+                    phrase,
+                }
+            })
+            .collect();
+        let mut starts = vec![0..0; tokens.len()];
+        let mut i = 0;
+        while i < mentions.len() {
+            let t = mentions[i].start;
+            let j = i + mentions[i..].iter().take_while(|m| m.start == t).count();
+            starts[t] = i..j;
+            i = j;
+        }
+        let opens_clause = |i: usize| {
+            mentions[starts[i].clone()].iter().any(|m| {
+                m.entries().any(|e| match e {
+                    Entry::Syntax(SyntaxRole::Opener) => true,
+                    Entry::Syntax(SyntaxRole::OpenerIfTrigger) => {
+                        let next = m.end;
+                        next < tokens.len()
+                            && mentions[starts[next].clone()].iter().any(|n| {
+                                n.entries().any(|e| matches!(e, Entry::Trigger { class, .. } if *class != TriggerClass::Block))
+                            })
+                    }
+                    _ => false,
+                })
+            })
+        };
+        let sentences = segment(&tokens, opens_clause);
+        Document {
+            norm,
+            tokens,
+            analyses,
+            mentions,
+            starts,
+            sentences,
+        }
+    }
+
+    /// The folded text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| t.text(self.norm.folded()))
+    }
+
+    /// The stem of token `i` (clitics removed).
+    pub fn stem(&self, i: usize) -> &str {
+        match (self.tokens.get(i), self.analyses.get(i)) {
+            (Some(t), Some(a)) if t.kind == TokenKind::Word || t.kind == TokenKind::Number => {
+                a.stem(t.text(self.norm.folded()))
+            }
+            _ => "",
+        }
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub fn analysis(&self, i: usize) -> Analysis {
+        self.analyses.get(i).cloned().unwrap_or_default()
+    }
+
+    /// Mentions that start at token `i`, longest first.
+    pub fn mentions_at(&self, i: usize) -> &[Mention] {
+        match self.starts.get(i) {
+            Some(r) => &self.mentions[r.clone()],
+            None => &[],
+        }
+    }
+
+    /// The longest mention starting at `i` with an entry that `pred` accepts.
+    pub fn find_at(
+        &self,
+        i: usize,
+        pred: impl Fn(&Entry) -> bool,
+    ) -> Option<(Mention, &'static Entry)> {
+        self.mentions_at(i)
+            .iter()
+            .find_map(|m| m.entries().find(|e| pred(e)).map(|e| (*m, e)))
+    }
+
+    /// Whether token `i` begins a phrase with an entry `pred` accepts.
+    pub fn has_at(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> bool {
+        self.find_at(i, pred).is_some()
+    }
+
+    /// The original-text byte range of tokens `range`.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() || range.end > self.tokens.len() {
+            return 0..0;
+        }
+        let start = self.tokens[range.start].start;
+        let end = self.tokens[range.end - 1].end;
+        self.norm.to_original(start..end)
+    }
+
+    /// The original text of tokens `range` as a name: without the conjunction
+    /// or preposition glued to the first word ("وبلدة" → "بلدة"), article kept.
+    pub fn name_text(&self, range: Range<usize>) -> &'a str {
+        if range.is_empty() || range.end > self.tokens.len() {
+            return "";
+        }
+        let folded = self.norm.folded();
+        let first = self.tokens[range.start];
+        let a = &self.analyses[range.start];
+        let word = first.text(folded);
+        let mut from = a.stem.start.min(word.len());
+        if a.article && word[..from].ends_with("ال") {
+            from -= "ال".len();
+        }
+        let r = self
+            .norm
+            .to_original(first.start + from..self.tokens[range.end - 1].end);
+        &self.norm.original()[r]
+    }
+
+    /// The original text of tokens `range`.
+    pub fn original_text(&self, range: Range<usize>) -> &'a str {
+        let r = self.original_range(range);
+        &self.norm.original()[r]
+    }
+}

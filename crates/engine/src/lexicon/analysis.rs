@@ -1,0 +1,188 @@
+//! Stage 3b: split a word's clitics, checked against the lexicon.
+//!
+//! Arabic writes the conjunctions و ف, the prepositions ب ل ك and the article
+//! ال as part of the word (وبالصواريخ = و + ب + ال + صواريخ), and object
+//! pronouns at its end (قصفها). A split is accepted only when the stem is a
+//! word the lexicon knows; otherwise only an unmistakable prefix (a visible
+//! article after the clitics, or a leading و before a long word) is removed,
+//! so unknown names keep their first letter (بعربو stays بعربو).
+
+use std::ops::Range;
+
+/// A word's stem and the clitics around it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// Byte range of the stem inside the word, without any article.
+    pub stem: Range<usize>,
+    /// A leading و or ف.
+    pub conj: bool,
+    /// A leading preposition: 'ب', 'ل' or 'ك'.
+    pub prep: Option<char>,
+    /// The word carried the article ال (or لل).
+    pub article: bool,
+    /// The stem was found in the lexicon (not a fallback guess).
+    pub known: bool,
+}
+
+impl Analysis {
+    /// The stem's text, given the word it was made from.
+    pub fn stem<'w>(&self, word: &'w str) -> &'w str {
+        &word[self.stem.clone()]
+    }
+}
+
+const SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "هن", "ه", "نا", "كم"];
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Splits `word` (folded) into clitics and stem; `knows` says whether a stem
+/// is a lexicon word.
+pub fn analyze(word: &str, knows: impl Fn(&str) -> bool) -> Analysis {
+    let whole = Analysis {
+        stem: 0..word.len(),
+        ..Analysis::default()
+    };
+    if word.is_empty() || word.as_bytes()[0].is_ascii_digit() {
+        return whole;
+    }
+    // Candidates from least to most stripping: conj?, prep?, then the article.
+    for conj in ["", "و", "ف"] {
+        let Some(after_conj) = word.strip_prefix(conj) else {
+            continue;
+        };
+        for prep in ["", "ب", "ل", "ك"] {
+            let Some(rest) = after_conj.strip_prefix(prep) else {
+                continue;
+            };
+            let prep_char = prep.chars().next();
+            let mut options: [Option<(&str, bool)>; 2] = [None, None];
+            match rest.strip_prefix("ال") {
+                Some(bare) if chars(bare) >= 2 => options[0] = Some((bare, true)),
+                _ => options[0] = Some((rest, false)),
+            }
+            // لل = ل + ال with the alef dropped (للمعارضة).
+            if prep == "ل" {
+                if let Some(bare) = rest.strip_prefix('ل') {
+                    if chars(bare) >= 2 {
+                        options[1] = Some((bare, true));
+                    }
+                }
+            }
+            for (stem, article) in options.into_iter().flatten() {
+                if chars(stem) < 2 {
+                    continue;
+                }
+                let start = word.len() - stem.len();
+                let made = |end: usize| Analysis {
+                    stem: start..end,
+                    conj: !conj.is_empty(),
+                    prep: prep_char,
+                    article,
+                    known: true,
+                };
+                if knows(stem) {
+                    return made(word.len());
+                }
+                for suffix in SUFFIXES {
+                    if let Some(base) = stem.strip_suffix(suffix) {
+                        if chars(base) >= 3 && knows(base) {
+                            return made(start + base.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    fallback(word)
+}
+
+/// The guess for a word no lexicon knows: strip only prefixes that cannot be
+/// part of a name.
+fn fallback(word: &str) -> Analysis {
+    for (prefix, conj, prep) in [
+        ("وبال", true, Some('ب')),
+        ("وال", true, None),
+        ("فال", true, None),
+        ("بال", false, Some('ب')),
+        ("كال", false, Some('ك')),
+        ("ولل", true, Some('ل')),
+        ("لل", false, Some('ل')),
+        ("ال", false, None),
+    ] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            if chars(rest) >= 2 {
+                return Analysis {
+                    stem: word.len() - rest.len()..word.len(),
+                    conj,
+                    prep,
+                    article: true,
+                    known: false,
+                };
+            }
+        }
+    }
+    if let Some(rest) = word.strip_prefix('و') {
+        if chars(rest) >= 3 {
+            return Analysis {
+                stem: word.len() - rest.len()..word.len(),
+                conj: true,
+                ..Analysis::default()
+            };
+        }
+    }
+    Analysis {
+        stem: 0..word.len(),
+        ..Analysis::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KNOWN: [&str; 8] = [
+        "بلده",
+        "ريف",
+        "صواريخ",
+        "قصف",
+        "معارضه",
+        "حي",
+        "تضامن",
+        "سيطرت",
+    ];
+
+    fn split(word: &str) -> (String, bool, Option<char>, bool) {
+        let a = analyze(word, |s| KNOWN.contains(&s));
+        (a.stem(word).to_string(), a.conj, a.prep, a.article)
+    }
+
+    #[test]
+    fn clitics_split_only_into_known_words() {
+        for (word, stem, conj, prep, article) in [
+            ("بلده", "بلده", false, None, false),
+            ("وبلده", "بلده", true, None, false),
+            ("بريف", "ريف", false, Some('ب'), false),
+            ("وبالصواريخ", "صواريخ", true, Some('ب'), true),
+            ("للمعارضه", "معارضه", false, Some('ل'), true),
+            ("قصفها", "قصف", false, None, false),
+            ("سيطرتها", "سيطرت", false, None, false),
+            ("الحي", "حي", false, None, true),
+            ("والتضامن", "تضامن", true, None, true),
+            // Unknown names keep their letters; a visible article or و still goes.
+            ("بعربو", "بعربو", false, None, false),
+            ("والهبيط", "هبيط", true, None, true),
+            ("وتيرمعله", "تيرمعله", true, None, false),
+            ("2017", "2017", false, None, false),
+            ("و", "و", false, None, false),
+            ("ال", "ال", false, None, false),
+        ] {
+            assert_eq!(
+                split(word),
+                (stem.to_string(), conj, prep, article),
+                "{word}"
+            );
+        }
+    }
+}

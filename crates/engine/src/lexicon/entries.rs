@@ -1,0 +1,245 @@
+//! What a lexicon phrase means, and how each data file's rows are read.
+
+use crate::model::Side;
+
+/// What a trigger word announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerClass {
+    /// Always an airstrike (غارة).
+    Air,
+    /// Always ground bombardment (قصف مدفعي).
+    Shell,
+    /// A strike whose type the weapons or the actor decide (قصف).
+    Bombard,
+    /// A strike only when a weapon says which kind (استهدف).
+    Target,
+    Explosion,
+    Clash,
+    Advance,
+    Withdrawal,
+    Violence,
+    Arrest,
+    Displacement,
+    Other,
+    /// Not an event although it contains a trigger ("تحت سيطرة").
+    Block,
+}
+
+/// How a weapon is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Delivery {
+    Air,
+    Ground,
+}
+
+/// What a casualty word counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CasualtyWhat {
+    Killed,
+    Wounded,
+    /// A counted person (مدنيين، أطفال، عناصر).
+    Victim,
+    /// "No casualties".
+    Zero,
+}
+
+/// Where a casualty word's count stands (see casualties.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CasualtyForm {
+    Verbal,
+    Plural,
+    Single,
+    Dual,
+    Passive,
+    Phrase,
+}
+
+/// Sentence-shaping words (see syntax.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SyntaxRole {
+    Opener,
+    OpenerIfTrigger,
+    Linker,
+    Cause,
+    Purpose,
+    Agent,
+    Origin,
+    Locator,
+    Denial,
+    Negation,
+    Stop,
+    Possessive,
+}
+
+/// Words around place names (see places.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceRole {
+    Type,
+    Head,
+    Modifier,
+    Capital,
+    Region,
+}
+
+/// Grammatical number of a place word: one, two (dual) or many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Plurality {
+    One,
+    Two,
+    Many,
+}
+
+/// One meaning of a lexicon phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entry {
+    Trigger {
+        class: TriggerClass,
+        verb: bool,
+    },
+    Weapon(Delivery),
+    Actor {
+        side: Side,
+        /// An air force: its bombardment is an airstrike.
+        air: bool,
+    },
+    Casualty {
+        what: CasualtyWhat,
+        form: CasualtyForm,
+    },
+    Syntax(SyntaxRole),
+    PlaceWord {
+        role: PlaceRole,
+        plurality: Plurality,
+        kind: &'static str,
+    },
+    Direction {
+        /// An adjective after a name (الشرقي) rather than a preposition (شرقي X).
+        adj: bool,
+    },
+    /// An attributed source, with the name shown to readers.
+    Source(&'static str),
+    /// A gazetteer key.
+    Place,
+}
+
+type RowParser = fn(&[&'static str]) -> Option<Entry>;
+
+/// Every lexicon file and how to read its rows (the first field is the phrase).
+pub(super) const FILES: [(&str, RowParser); 8] = [
+    (include_str!("../../data/lexicon/triggers.tsv"), trigger),
+    (include_str!("../../data/lexicon/weapons.tsv"), weapon),
+    (include_str!("../../data/lexicon/actors.tsv"), actor),
+    (include_str!("../../data/lexicon/casualties.tsv"), casualty),
+    (include_str!("../../data/lexicon/syntax.tsv"), syntax),
+    (include_str!("../../data/lexicon/places.tsv"), place_word),
+    (include_str!("../../data/lexicon/directions.tsv"), direction),
+    (include_str!("../../data/lexicon/sources.tsv"), source),
+];
+
+fn trigger(row: &[&'static str]) -> Option<Entry> {
+    let class = match *row.get(1)? {
+        "air" => TriggerClass::Air,
+        "shell" => TriggerClass::Shell,
+        "bombard" => TriggerClass::Bombard,
+        "target" => TriggerClass::Target,
+        "explosion" => TriggerClass::Explosion,
+        "clash" => TriggerClass::Clash,
+        "advance" => TriggerClass::Advance,
+        "withdrawal" => TriggerClass::Withdrawal,
+        "violence" => TriggerClass::Violence,
+        "arrest" => TriggerClass::Arrest,
+        "displacement" => TriggerClass::Displacement,
+        "other" => TriggerClass::Other,
+        "block" => TriggerClass::Block,
+        _ => return None,
+    };
+    Some(Entry::Trigger {
+        class,
+        verb: row.get(2) == Some(&"v"),
+    })
+}
+
+fn weapon(row: &[&'static str]) -> Option<Entry> {
+    match *row.get(1)? {
+        "air" => Some(Entry::Weapon(Delivery::Air)),
+        "ground" => Some(Entry::Weapon(Delivery::Ground)),
+        _ => None,
+    }
+}
+
+fn actor(row: &[&'static str]) -> Option<Entry> {
+    Some(Entry::Actor {
+        side: Side::from_id(row.get(1)?)?,
+        air: row.get(2) == Some(&"air"),
+    })
+}
+
+fn casualty(row: &[&'static str]) -> Option<Entry> {
+    let what = match *row.get(1)? {
+        "killed" => CasualtyWhat::Killed,
+        "wounded" => CasualtyWhat::Wounded,
+        "victim" => CasualtyWhat::Victim,
+        "zero" => CasualtyWhat::Zero,
+        _ => return None,
+    };
+    let form = match *row.get(2)? {
+        "verbal" => CasualtyForm::Verbal,
+        "plural" => CasualtyForm::Plural,
+        "single" => CasualtyForm::Single,
+        "dual" => CasualtyForm::Dual,
+        "passive" => CasualtyForm::Passive,
+        "phrase" => CasualtyForm::Phrase,
+        _ => return None,
+    };
+    Some(Entry::Casualty { what, form })
+}
+
+fn syntax(row: &[&'static str]) -> Option<Entry> {
+    let role = match *row.get(1)? {
+        "opener" => SyntaxRole::Opener,
+        "opener_t" => SyntaxRole::OpenerIfTrigger,
+        "linker" => SyntaxRole::Linker,
+        "cause" => SyntaxRole::Cause,
+        "purpose" => SyntaxRole::Purpose,
+        "agent" => SyntaxRole::Agent,
+        "origin" => SyntaxRole::Origin,
+        "locator" => SyntaxRole::Locator,
+        "denial" => SyntaxRole::Denial,
+        "negation" => SyntaxRole::Negation,
+        "stop" => SyntaxRole::Stop,
+        "possessive" => SyntaxRole::Possessive,
+        _ => return None,
+    };
+    Some(Entry::Syntax(role))
+}
+
+fn place_word(row: &[&'static str]) -> Option<Entry> {
+    let role = match *row.get(1)? {
+        "type" => PlaceRole::Type,
+        "head" => PlaceRole::Head,
+        "modifier" => PlaceRole::Modifier,
+        "capital" => PlaceRole::Capital,
+        "region" => PlaceRole::Region,
+        _ => return None,
+    };
+    let plurality = match *row.get(2)? {
+        "2" => Plurality::Two,
+        "p" => Plurality::Many,
+        _ => Plurality::One,
+    };
+    Some(Entry::PlaceWord {
+        role,
+        plurality,
+        kind: row.get(3).copied().unwrap_or("-"),
+    })
+}
+
+fn direction(row: &[&'static str]) -> Option<Entry> {
+    Some(Entry::Direction {
+        adj: *row.get(2)? == "adj",
+    })
+}
+
+fn source(row: &[&'static str]) -> Option<Entry> {
+    Some(Entry::Source(row.get(1)?))
+}

@@ -1,0 +1,208 @@
+//! Stage 4: the lexicons, loaded once, and one automaton over all of them.
+//!
+//! Every lexicon is a TSV file under `data/lexicon/` (see its header for the
+//! columns and where the words come from), embedded at build time and parsed
+//! on first use. Place names come from the [gazetteer](crate::gazetteer).
+//!
+//! Matching runs over *stems*: each token with its clitics split off
+//! ([`analyze`]), so "وبالصواريخ" is matched as "صواريخ". A clitic is only split
+//! when what remains is a word some lexicon knows, so "بلدة" stays "بلده" and
+//! is not read as ب + "لده".
+
+mod analysis;
+mod entries;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+pub use analysis::{analyze, Analysis};
+pub use entries::*;
+
+use crate::text::normalize::match_key;
+
+/// One phrase (a key of one or more words) and everything it means.
+#[derive(Debug)]
+pub struct Phrase {
+    /// The match key (folded, article-less words joined by spaces).
+    pub key: String,
+    /// How many tokens it spans.
+    pub words: usize,
+    /// Its meanings; a phrase may be, say, both a weapon and an actor (الطيران الحربي).
+    pub entries: Vec<Entry>,
+}
+
+/// All lexicons, their vocabulary and the automaton over their keys.
+pub struct Lexicon {
+    pub phrases: Vec<Phrase>,
+    /// Every word of every key: what a token may be stemmed to.
+    vocab: HashSet<String>,
+    automaton: AhoCorasick,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// The lexicon, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// The lines of an embedded TSV file: comments and blank lines skipped,
+/// fields split on tabs.
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut phrases: Vec<Phrase> = Vec::new();
+        let mut add = |phrase: &str, entry: Entry| {
+            let key = match_key(phrase);
+            if key.is_empty() {
+                return;
+            }
+            let at = *by_key.entry(key.clone()).or_insert_with(|| {
+                phrases.push(Phrase {
+                    words: key.split(' ').count(),
+                    key,
+                    entries: Vec::new(),
+                });
+                phrases.len() - 1
+            });
+            if !phrases[at].entries.contains(&entry) {
+                phrases[at].entries.push(entry);
+            }
+        };
+        for (file, parse) in entries::FILES {
+            for row in rows(file) {
+                if let Some(entry) = parse(&row) {
+                    add(row[0], entry);
+                }
+            }
+        }
+        for key in crate::gazetteer::gazetteer().keys() {
+            add(key, Entry::Place);
+        }
+        let vocab = phrases
+            .iter()
+            .flat_map(|p| p.key.split(' '))
+            .map(str::to_string)
+            .collect();
+        let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
+        let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
+        Lexicon {
+            phrases,
+            vocab,
+            automaton,
+        }
+    }
+
+    /// Whether some lexicon has this word (a stem) in one of its keys.
+    pub fn knows(&self, word: &str) -> bool {
+        self.vocab.contains(word)
+    }
+
+    /// Finds every phrase in a stream of stems. `stems[i]` is token i's stem,
+    /// or `None` for punctuation (no phrase crosses it). Returns
+    /// `(first token, phrase index)` pairs, sorted by token then by length, longest first.
+    pub fn find(&self, stems: &[Option<&str>]) -> Vec<(usize, usize)> {
+        let mut stream = String::with_capacity(stems.len() * 6 + 1);
+        let mut starts = Vec::with_capacity(stems.len());
+        stream.push(' ');
+        for stem in stems {
+            starts.push(stream.len());
+            stream.push_str(stem.unwrap_or("|"));
+            stream.push(' ');
+        }
+        let mut found: Vec<(usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(&stream)
+            .filter_map(|m| {
+                // The pattern's leading space sits just before its first token.
+                let token = starts.binary_search(&(m.start() + 1)).ok()?;
+                Some((token, m.pattern().as_usize()))
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(self.phrases[b.1].words.cmp(&self.phrases[a.1].words))
+                .then(a.1.cmp(&b.1))
+        });
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase_has(key: &str, pred: impl Fn(&Entry) -> bool) -> bool {
+        lexicon()
+            .phrases
+            .iter()
+            .any(|p| p.key == key && p.entries.iter().any(&pred))
+    }
+
+    #[test]
+    fn files_load_into_classes() {
+        assert!(phrase_has("غارات", |e| matches!(
+            e,
+            Entry::Trigger {
+                class: TriggerClass::Air,
+                ..
+            }
+        )));
+        assert!(phrase_has("قوات نظام", |e| matches!(
+            e,
+            Entry::Actor {
+                side: crate::Side::Government,
+                ..
+            }
+        )));
+        assert!(phrase_has("طيران حربي", |e| matches!(
+            e,
+            Entry::Weapon(Delivery::Air)
+        )));
+        assert!(phrase_has("طيران حربي", |e| matches!(
+            e,
+            Entry::Actor { air: true, .. }
+        )));
+        assert!(phrase_has("قذائف هاون", |e| matches!(
+            e,
+            Entry::Weapon(Delivery::Ground)
+        )));
+        assert!(phrase_has("مما ادي", |e| matches!(
+            e,
+            Entry::Syntax(SyntaxRole::Linker)
+        )));
+        assert!(phrase_has("مرصد سوري", |e| matches!(
+            e,
+            Entry::Source(_)
+        )));
+    }
+
+    #[test]
+    fn finds_phrases_longest_first() {
+        let stems = [
+            Some("قوات"),
+            Some("نظام"),
+            Some("سوري"),
+            None,
+            Some("غارات"),
+        ];
+        let found = lexicon().find(&stems);
+        let keys: Vec<(usize, &str)> = found
+            .iter()
+            .map(|&(t, p)| (t, lexicon().phrases[p].key.as_str()))
+            .collect();
+        assert_eq!(keys[0], (0, "قوات نظام سوري"));
+        assert!(keys.contains(&(0, "قوات نظام")));
+        assert!(keys.contains(&(4, "غارات")));
+        assert!(!keys.iter().any(|(t, _)| *t == 3));
+    }
+}

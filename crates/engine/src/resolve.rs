@@ -1,0 +1,109 @@
+//! Stage 6: resolve a draft's place against the gazetteer, its time against
+//! the publication day, and its sentence to spans of the original text.
+
+use crate::assemble::places::FoundPlace;
+use crate::assemble::Draft;
+use crate::date::Date;
+use crate::document::Document;
+use crate::gazetteer::{gazetteer, Hints};
+use crate::model::{Actor, DatePrecision, Event, GeoPrecision, Place, Span, Status};
+use crate::text::utf16::Utf16Index;
+
+/// Turns drafts into events.
+pub fn resolve(doc: &Document, drafts: Vec<Draft>, published: Option<Date>) -> Vec<Event> {
+    let utf16 = Utf16Index::new(doc.norm.original());
+    drafts
+        .into_iter()
+        .map(|d| {
+            let (date, precision) = d
+                .time
+                .and_then(|t| crate::time::resolve(t, published))
+                .map_or((None, DatePrecision::Unknown), |(day, p)| (Some(day), p));
+            let range = doc.original_range(d.sentence.clone());
+            let span = Span {
+                start: range.start,
+                end: range.end,
+                start_utf16: utf16.utf16(range.start),
+                end_utf16: utf16.utf16(range.end),
+                text: doc.norm.original()[range].to_string(),
+            };
+            Event {
+                kind: d.kind,
+                places: vec![place(&d.place, &d.context, d.article_governorate)],
+                actor: Actor {
+                    side: d.side,
+                    name: d.actor_name,
+                },
+                killed: d.killed,
+                wounded: d.wounded,
+                date,
+                precision,
+                status: if d.denied {
+                    Status::Denied
+                } else {
+                    Status::Reported
+                },
+                source: d.source.map(str::to_string),
+                weapons: d.weapons,
+                evidence: vec![span],
+            }
+        })
+        .collect()
+}
+
+/// A place with its gazetteer entry, chosen with the names around it.
+fn place(found: &FoundPlace, context: &[String], governorate: Option<&'static str>) -> Place {
+    let gaz = gazetteer();
+    let mut hints = Hints::from_keys(found.locators.iter().map(String::as_str));
+    if hints.is_empty() {
+        for key in context {
+            hints.add_key(key);
+        }
+    }
+    if hints.governorates.is_empty() {
+        if let Some(g) = governorate {
+            hints.add_governorate(g);
+        }
+    }
+    let mut place = Place {
+        name: found.name.clone(),
+        normalized: found.key.clone(),
+        name_en: None,
+        kind: found.kind.map(|k| k.as_str().to_string()),
+        governorate: None,
+        lat: None,
+        lon: None,
+        precision: GeoPrecision::Unknown,
+        gazetteer_id: None,
+    };
+    if let Some(e) = gaz.resolve(&found.key, &hints) {
+        place.name_en = e.name_en.map(str::to_string);
+        place.kind = Some(e.kind.as_str().to_string());
+        place.governorate = e.admin1.and_then(|g| gaz.governorate_model(g));
+        place.lat = Some(e.lat);
+        place.lon = Some(e.lon);
+        place.precision = e.kind.precision();
+        place.gazetteer_id = Some(e.id.to_string());
+        return place;
+    }
+    // Unknown name: the place written next to it (بريف درعا), else the governorate.
+    let near = found
+        .locators
+        .iter()
+        .find_map(|l| gaz.resolve(l, &hints))
+        .map(|e| (e, GeoPrecision::Near))
+        .or_else(|| {
+            hints
+                .governorates
+                .first()
+                .and_then(|g| gaz.governorate(g))
+                .map(|e| (e, GeoPrecision::Region))
+        });
+    if let Some((e, precision)) = near {
+        place.governorate = e.admin1.and_then(|g| gaz.governorate_model(g));
+        place.lat = Some(e.lat);
+        place.lon = Some(e.lon);
+        place.precision = precision;
+    }
+    place
+}
