@@ -132,6 +132,12 @@ fn readings(word: &str) -> Vec<(&str, bool)> {
             }
         }
     }
+    // ل before the article drops its alif: "للثلاثه".
+    if let Some(rest) = word.strip_prefix("لل") {
+        if rest.chars().count() >= 2 {
+            out.push((rest, true));
+        }
+    }
     out
 }
 
@@ -342,16 +348,20 @@ fn number(words: &[&str]) -> Option<(u64, usize)> {
 /// may carry a clitic و/ف/ب/ل ("وعشرات", "بعشرات").
 fn quantifier(words: &[&str]) -> Option<(QKind, usize)> {
     let first = *words.first()?;
-    let mut firsts = vec![first];
+    let mut firsts = vec![first.to_string()];
     if let Some(c) = first.chars().next() {
         if CLITICS.contains(&c) && first.chars().count() > 3 {
-            firsts.push(&first[c.len_utf8()..]);
+            firsts.push(first[c.len_utf8()..].to_string());
         }
+    }
+    // ل before the article drops its alif: "للعشرات".
+    if let Some(rest) = first.strip_prefix("لل") {
+        firsts.push(format!("ال{rest}"));
     }
     QUANTIFIERS.iter().find_map(|(phrase, kind)| {
         let n = phrase.len();
         if words.len() < n
-            || !firsts.contains(&phrase[0].as_str())
+            || !firsts.contains(&phrase[0])
             || phrase[1..].iter().zip(&words[1..n]).any(|(p, w)| p != w)
         {
             return None;
@@ -394,12 +404,13 @@ fn parse_bare(words: &[&str]) -> Option<(Quantity, usize)> {
             let next_definite = words.get(n).is_some_and(|w| w.starts_with("ال"));
             return (!next_definite).then_some((Quantity::Vague, n));
         }
-        Some((QKind::Bound, n)) => at = n,
+        // "على الاقل 20" as well as "20 على الاقل".
+        Some((QKind::Bound | QKind::After, n)) => at = n,
         Some((QKind::Range, n)) => {
             at = n;
             range = true;
         }
-        Some((QKind::After, _)) | None => {}
+        None => {}
     }
     if at > 0 {
         // A bound before a vague amount: "اكثر من عشرات".
@@ -558,6 +569,10 @@ mod tests {
             ("بين عشرة وعشرين", Exact(10), 3),
             ("10 إلى 15", Exact(10), 3),
             ("20 تقريباً", Exact(20), 2),
+            ("على الأقل 20", Exact(20), 3),
+            ("للعشرات", Vague, 1),
+            ("للثلاثة", Exact(3), 1),
+            ("بضعة آلاف", Vague, 2),
             ("مئة ونيف", Exact(100), 2),
             ("العشرات", Vague, 1),
             ("عشرات القتلى", Vague, 1),

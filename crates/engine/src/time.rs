@@ -508,25 +508,32 @@ fn parse_body(words: &[&str]) -> Option<(TimeRef, usize)> {
 }
 
 /// Clitic letters a time expression's first word may carry ("وامس", "بالامس",
-/// "والاربعاء"). ل is left out: "لامس" is a verb.
+/// "والاربعاء"). ل only before the article ("للاربعاء"): "لامس" is a verb.
 const CLITICS: [char; 3] = ['و', 'ف', 'ب'];
 
 /// Reads a time expression at the start of `words` (folded). Returns it and
 /// the number of words used. Leading "في"/"خلال"/"يوم" and a part of the day
 /// (فجر، صباح، ظهر، عصر، مساء، ليل، ليلة، "ساعات متاخره من ليل"...) are part of
-/// it; so is a clitic و/ف/ب on the first word.
+/// it; so is a clitic و/ف/ب (or ل before the article) on the first word.
 pub fn parse_time(words: &[&str]) -> Option<(TimeRef, usize)> {
     if let Some(found) = parse_plain(words) {
         return Some(found);
     }
     let first = *words.first()?;
     let c = first.chars().next()?;
-    let rest = &first[c.len_utf8()..];
-    if !CLITICS.contains(&c) || rest.chars().count() < 2 {
+    let rest = if let Some(rest) = first.strip_prefix("لل") {
+        // ل before the article drops its alif: "للاربعاء".
+        format!("ال{rest}")
+    } else if CLITICS.contains(&c) {
+        first[c.len_utf8()..].to_string()
+    } else {
+        return None;
+    };
+    if rest.chars().count() < 2 {
         return None;
     }
     let mut stripped = Vec::with_capacity(words.len().min(16));
-    stripped.push(rest);
+    stripped.push(rest.as_str());
     stripped.extend(words.iter().skip(1).take(15));
     parse_plain(&stripped)
 }
@@ -699,6 +706,7 @@ mod tests {
             ("خلال الأسبوع الماضي", LastWeek, 3),
             ("الأربعاء", Weekday(3), 1),
             ("والأربعاء", Weekday(3), 1),
+            ("للأربعاء", Weekday(3), 1),
             ("يوم الأربعاء", Weekday(3), 2),
             ("الأربعاء الماضي", Weekday(3), 2),
             ("الجمعة الماضية", Weekday(5), 2),
@@ -806,6 +814,7 @@ mod tests {
             "منذ أيام",
             "منذ 2012",
             "لامس",
+            "لليوم الثاني على التوالي",
             "صباح",
             "في",
             "يوم",
