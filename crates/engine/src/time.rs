@@ -389,6 +389,10 @@ fn head(words: &[&str], i: usize, night: bool) -> Option<(TimeRef, usize)> {
         let Rel::Day(days) = rel else {
             return None;
         };
+        // "اليوم السادس على التوالي" counts days, it does not date them.
+        if ORDINALS.at(words, i + n, |_| true).is_some() {
+            return None;
+        }
         let mut used = n;
         // "امس الاربعاء", "اليوم الخميس": the weekday only confirms the day.
         if words
@@ -801,6 +805,9 @@ mod tests {
             "أيار",
             "مارس",
             "اليوم التالي",
+            "اليوم السابع على التوالي",
+            "اليوم الذي",
+            "الليلة التي",
             "الأحد المقبل",
             "يوم الخميس القادم",
             "22 آذار المقبل",
