@@ -207,8 +207,11 @@ def curated_rows():
             if len(cols) != 9:
                 sys.exit(f"curated.tsv:{lineno}: expected 9 columns, got {len(cols)}")
             slug, kind, admin1, lat, lon, city, name_en, names, _note = cols
-            if kind == "alias":
-                aliases.setdefault(slug, []).extend(names.split("|"))
+            if ":" in slug:  # a row about an existing place: extra names, maybe a new kind
+                names_, kinds_ = aliases.setdefault(slug, ([], []))
+                names_.extend(n for n in names.split("|") if n and n != "-")
+                if kind != "alias":
+                    kinds_.append(KIND_CODES[kind])
                 continue
             lat, lon = float(lat), float(lon)
             if not in_bbox(lat, lon):
@@ -325,7 +328,10 @@ def main():
     curated, aliases = curated_rows()
     for r in main_rows + aleppo:
         if r["id"] in aliases:
-            r["names"] = clean_names(r["names"] + aliases.pop(r["id"]))
+            names, kinds = aliases.pop(r["id"])
+            r["names"] = clean_names(r["names"] + names)
+            for kind in kinds:  # GeoNames under-types some well-known towns
+                r["kind"], r["rank"] = kind, KIND_RANK[kind]
     if aliases:
         sys.exit(f"curated.tsv: alias rows for unknown ids {sorted(aliases)}")
     # A governorate capital's city row outranks the governorate: "في حمص" means the city.

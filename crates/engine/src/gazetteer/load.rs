@@ -68,7 +68,7 @@ pub(super) fn build() -> Gazetteer {
     for (key, ids) in index {
         let mut list: Vec<Entry> = ids.into_iter().map(|i| places[i].0).collect();
         // Best first, so a caller that takes the first entry gets a sensible one.
-        list.sort_by(|a, b| b.rank.cmp(&a.rank).then_with(|| a.id.cmp(b.id)));
+        list.sort_by(super::unhinted_order);
         keys.push(key.into_boxed_str());
         entries.push(list);
     }

@@ -52,6 +52,21 @@ impl Entry {
     pub fn is_curated(&self) -> bool {
         self.id.starts_with("waqai:")
     }
+
+    /// Whether [`Gazetteer::resolve`] prefers this entry for being curated. A
+    /// curated neighbourhood is not preferred on that ground alone: without a
+    /// hint naming its city or governorate, Homs's الزهراء must not beat the
+    /// town of الزهراء near Aleppo, so neighbourhoods compete by rank.
+    fn curated_preference(&self) -> bool {
+        self.is_curated() && self.city.is_none()
+    }
+}
+
+/// The order of entries under one key, best first, when nothing is hinted.
+pub(crate) fn unhinted_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    (b.curated_preference(), b.rank)
+        .cmp(&(a.curated_preference(), a.rank))
+        .then_with(|| a.id.cmp(b.id))
 }
 
 /// The index: match key → entries. Build it with [`gazetteer()`].
@@ -74,7 +89,8 @@ pub fn gazetteer() -> &'static Gazetteer {
 }
 
 impl Gazetteer {
-    /// All entries with this match key, best ranked first; empty if none.
+    /// All entries with this match key, best first as [`resolve`](Self::resolve)
+    /// orders them without hints; empty if none.
     pub fn lookup(&self, key: &str) -> &[Entry] {
         match self.keys.binary_search_by(|k| (**k).cmp(key)) {
             Ok(i) => &self.entries[i],
@@ -98,13 +114,15 @@ impl Gazetteer {
 
     /// The best entry for `key` given context hints (governorates and cities
     /// named near the place). Preference: inside a hinted city > inside a
-    /// hinted governorate > curated > higher rank > lower id.
+    /// hinted governorate > curated (except neighbourhoods, see
+    /// [`Entry::is_curated`]) > higher rank > lower id. With empty hints this is
+    /// the first entry of [`lookup`](Self::lookup).
     pub fn resolve(&self, key: &str, hints: &Hints) -> Option<&Entry> {
         let score = |e: &Entry| {
             (
                 e.city.is_some_and(|c| hints.cities.iter().any(|h| h == c)),
                 e.admin1.is_some_and(|g| hints.governorates.contains(&g)),
-                e.is_curated(),
+                e.curated_preference(),
                 e.rank,
             )
         };

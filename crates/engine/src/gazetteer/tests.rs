@@ -30,6 +30,17 @@ fn sample_names_are_found() {
         "كراجات العباسيين",
         "معبر باب الهوى",
         "اللجاة",
+        "كفرحمرة",
+        "كفرنبودة",
+        "كفرسجنة",
+        "كفربطنا",
+        "الشيفونية",
+        "بصر الحرير",
+        "الشدادي",
+        "كوباني",
+        "تل مرديخ",
+        "مغير المير",
+        "الريف الشمالي لحمص",
     ] {
         let key = match_key(name);
         assert!(gazetteer().contains(&key), "{name} ({key}) not found");
@@ -77,6 +88,25 @@ fn resolve_with_hints() {
             assert_eq!(e.id, id, "{name}");
         }
         assert_eq!(e.admin1, Some(admin1), "{name}: {e:?}");
+    }
+    // Without a hint, a curated neighbourhood does not beat a town of the same name.
+    assert_eq!(resolve("الزهراء", &none).unwrap().admin1, Some("SY02"));
+    assert_eq!(resolve("الزهراء", &homs).unwrap().id, "waqai:zahraa-homs");
+    // lookup's first entry is resolve's choice without hints.
+    for name in [
+        "جوبر",
+        "الزهراء",
+        "الخالدية",
+        "حمص",
+        "الحولة",
+        "تشرين",
+        "دوما",
+    ] {
+        let key = match_key(name);
+        assert_eq!(
+            gazetteer().lookup(&key).first(),
+            gazetteer().resolve(&key, &none)
+        );
     }
     // A governorate capital means the city, not the governorate's centroid.
     assert_eq!(resolve("حمص", &none).unwrap().kind, PlaceKind::City);
