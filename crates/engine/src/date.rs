@@ -161,7 +161,10 @@ mod tests {
         ] {
             assert_eq!(text.parse::<Date>().is_ok(), ok, "{text}");
         }
-        assert_eq!("2017-03-22".parse::<Date>().unwrap().to_string(), "2017-03-22");
+        assert_eq!(
+            "2017-03-22".parse::<Date>().unwrap().to_string(),
+            "2017-03-22"
+        );
     }
 
     #[test]
@@ -169,7 +172,15 @@ mod tests {
         let d: Date = "2017-03-22".parse().unwrap();
         assert_eq!(d.add_days(-1).unwrap().to_string(), "2017-03-21");
         assert_eq!(d.add_days(10).unwrap().to_string(), "2017-04-01");
-        assert_eq!("2024-03-01".parse::<Date>().unwrap().add_days(-1).unwrap().to_string(), "2024-02-29");
+        assert_eq!(
+            "2024-03-01"
+                .parse::<Date>()
+                .unwrap()
+                .add_days(-1)
+                .unwrap()
+                .to_string(),
+            "2024-02-29"
+        );
         assert_eq!(Date::new(1970, 1, 1).unwrap().day_number(), 0);
         for n in [-700_000, -1, 0, 1, 20_000, 2_000_000] {
             assert_eq!(Date::from_day_number(n).unwrap().day_number(), n);

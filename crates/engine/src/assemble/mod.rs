@@ -128,11 +128,23 @@ fn sentence_drafts(
     let mut clauses: Vec<Clause> = Vec::new();
     for range in &sentence.clauses {
         let mut clause = read_clause(doc, range.clone(), recent);
-        for p in &clause.places {
-            recent.push(p);
-        }
+        recent.set_list(&clause.places);
         clause.range = range.clone();
         clauses.push(clause);
+    }
+    if std::env::var_os("WAQAI_DEBUG").is_some() {
+        for c in &clauses {
+            eprintln!(
+                "clause {:?} «{}»\n  groups {:?}\n  places {:?}\n  casualties {:?} linker {} time {:?}",
+                c.range,
+                doc.original_text(c.range.clone()),
+                c.groups.iter().map(|g| (g.start, &g.classes)).collect::<Vec<_>>(),
+                c.places.iter().map(|p| (p.tokens.start, &p.name, p.role)).collect::<Vec<_>>(),
+                c.casualties,
+                c.linker,
+                c.time
+            );
+        }
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
     let context: Vec<String> = clauses
@@ -227,7 +239,9 @@ fn sentence_drafts(
             if actor.is_some() {
                 last_actor = actor;
             }
-            let types = event_types(group, &clause.weapons, actor.as_ref(), &drafts);
+            // Only an air force named in this clause makes a bare strike an airstrike.
+            let clause_air = actor.filter(|a| a.air && clause.range.contains(&a.tokens.0));
+            let types = event_types(group, &clause.weapons, clause_air.as_ref(), &drafts);
             let actor_name = actor.map(|h| doc.original_text(h.tokens.0..h.tokens.1).to_string());
             let weapons: Vec<String> = clause
                 .weapons
@@ -378,12 +392,11 @@ fn event_types(
 }
 
 /// Reads one clause: its trigger groups, places, casualties, time and weapons.
-fn read_clause(doc: &Document, range: Range<usize>, recent: &Recent) -> Clause {
+fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clause {
     let mut clause = Clause {
         range: range.clone(),
         ..Clause::default()
     };
-    let finder = PlaceFinder::new(doc, range.end, recent);
     let mut blocked_until = 0;
     let mut skip_until = range.start;
     let mut slot = true;
@@ -437,13 +450,22 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &Recent) -> Clause {
         let a = doc.analysis(i);
         let in_slot = slot || a.prep.is_some() || explicit;
         if i >= skip_until && in_slot && doc.is_word(i) {
-            if let Some((found, end)) = finder.list(i) {
+            let found = PlaceFinder::new(doc, range.end, recent).list(i);
+            if let Some((found, end)) = found {
                 if accept_list(doc, i, explicit, &found) {
                     let origin = is_origin(doc, i, &range, &clause);
+                    // "شمال المدينة" after a place only says where that place is.
+                    let locating = !clause.places.is_empty()
+                        && doc.has_at(i, |e| matches!(e, Entry::Direction { adj: false }));
                     for mut p in found {
-                        if origin && p.role == PlaceRoleInClause::Event {
-                            p.role = PlaceRoleInClause::Origin;
+                        if p.role == PlaceRoleInClause::Event {
+                            if origin {
+                                p.role = PlaceRoleInClause::Origin;
+                            } else if locating {
+                                p.role = PlaceRoleInClause::Locator;
+                            }
                         }
+                        recent.push(&p);
                         clause.places.push(p);
                     }
                     i = end;

@@ -48,12 +48,26 @@ pub struct FoundPlace {
 #[derive(Debug, Default)]
 pub struct Recent {
     places: Vec<FoundPlace>,
+    /// The event places of the last clause that had any, for "المناطق المذكورة".
+    last_list: Vec<FoundPlace>,
 }
 
 impl Recent {
     pub fn push(&mut self, place: &FoundPlace) {
         if place.role != PlaceRoleInClause::Origin {
             self.places.push(place.clone());
+        }
+    }
+
+    /// Remembers a clause's event places as the list a plural word may refer to.
+    pub fn set_list(&mut self, places: &[FoundPlace]) {
+        let events: Vec<FoundPlace> = places
+            .iter()
+            .filter(|p| p.role == PlaceRoleInClause::Event)
+            .cloned()
+            .collect();
+        if !events.is_empty() {
+            self.last_list = events;
         }
     }
 
@@ -397,6 +411,21 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             }
             PlaceRole::Type => {
                 let after = m.end;
+                if article {
+                    // A definite type word is not followed by its name: "الحي ذاته",
+                    // "المدينة"; a plural one ("المناطق المذكورة") means the last list.
+                    let end = self.skip_trailers(m.end);
+                    let found = if many {
+                        self.recent.last_list.iter().cloned().map(|mut p| {
+                            p.tokens = start..end;
+                            p.anaphoric = true;
+                            p
+                        }).collect()
+                    } else {
+                        vec![self.anaphor(start..end, kind)?]
+                    };
+                    return (!found.is_empty()).then_some((found, end, false));
+                }
                 // "أحياء مدينة X", "قرى من منطقة X": the inner element decides.
                 if self.has(after, |e| {
                     is_place_word(
@@ -432,11 +461,6 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 // "منطقة بشرق دمشق": the type word, then a located place.
                 if self.has(after, |e| matches!(e, Entry::Direction { adj: false })) {
                     return self.parse_element(after, false);
-                }
-                if article {
-                    let end = self.skip_trailers(m.end);
-                    let p = self.anaphor(start..end, kind)?;
-                    return Some((vec![p], end, false));
                 }
                 None
             }
