@@ -63,6 +63,22 @@ CURATED_NEIGHBOURHOOD_RANK = 5
 # industrial zone to every mention of any other.
 GENERIC_NAMES = {"منطقه صناعيه", "سكن شبابي", "جامعه", "مدينه قديمه"}
 
+# Everyday words that GeoNames also has as (mostly tiny) place names: "علي",
+# "فيديو", "تحت", "حول" (al-Hol's variant spelling), "الشهداء" (an Aleppo
+# neighbourhood). Indexed, they would turn ordinary text into places. Source
+# names equal to one of these are dropped; a neighbourhood keeps the name in
+# the unambiguous form "حي X". Curated and administrative names are not touched.
+COMMON_WORDS = set("""
+علي عمر خالد عثمان عبد الله رامي بشار محمد احمد حسن حسين ابو ام بن
+فيديو صور شركة محطة كتيبة لواء فرقة فوج معسكر ثكنة مدينة قرية بلدة حي منطقة محافظة
+له لها بهم تحت فوق على الى في من عن مع حول بين عند بعد قبل خلال ضد منذ حتى
+واسعة كبير كبيرة صغير صغيرة حالات حالة وقف قرى عالقين مزارع طفلة طفل امرأة أصبح بداية فورا
+بدا فور دور شبه جند عليا العليا إدارة علمية روسية روسيا كبرى صفر شباط آذار نيسان أيار حزيران
+تموز آب أيلول سهل شرقي غربي شمالي جنوبي شرقية غربية شمالية جنوبية الكبير الصغير الجديد
+حريق الحرية النصر المدرسة المسجد الجامع النهر الجبل السهل الكردية الحياة النور السعادة
+الرابعة الخامسة الثالثة الثانية الأولى شهداء الشهداء المدينة المحافظة القرية البلدة
+السلام الأمن الوطن الشعب الجيش النظام المعارضة الدولة الحكومة الموت قتلى جرحى غارة قصف
+""".split())
 # Prefixes of admin aliases ("محافظة حمص", "ناحية تل تمر"): a type word plus a
 # name that is already indexed, so they only add noise.
 TYPE_WORD_ALIASES = ("محافظه ", "منطقه ", "ناحيه ")
@@ -348,6 +364,8 @@ def main():
     for r in capitals.values():
         r["kind"], r["rank"] = "C", CAPITAL_RANK
     promote_seats(main_rows)
+    main_rows = drop_common_words(main_rows)
+    aleppo = drop_common_words(aleppo)
     generated = countryside_rows(main_rows, load_polygons())
     rows = dedupe(main_rows) + aleppo + curated + generated
 
@@ -393,6 +411,28 @@ def promote_seats(rows):
                                                  + (v["lon"] - unit["lon"]) ** 2, v["id"]))
         seat["kind"], seat["rank"] = "T", KIND_RANK["T"]
         settled.add(sig)
+
+
+def drop_common_words(rows):
+    """Source rows without their everyday-word names (see COMMON_WORDS)."""
+    common = {match_key(w) for w in COMMON_WORDS}
+    out = []
+    for r in rows:
+        if r["kind"] in "GDS":
+            out.append(r)
+            continue
+        names = []
+        for n in r["names"]:
+            if match_key(n) not in common:
+                names.append(n)
+            elif r["kind"] == "N":
+                names.append("حي " + n)
+        r["names"] = clean_names(names)
+        if r["names"]:
+            out.append(r)
+        else:
+            print(f"dropped (only everyday-word names): {r['id']}", file=sys.stderr)
+    return out
 
 
 def city_of_main(r, kind):

@@ -13,6 +13,7 @@
 //! Names repeat across the country (جديدة ×21), so [`Gazetteer::resolve`]
 //! picks among homonyms with hints from the surrounding text.
 
+mod common;
 mod hints;
 mod kind;
 mod load;
@@ -22,6 +23,7 @@ mod tests;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+pub use common::is_common_word;
 pub use hints::Hints;
 pub use kind::PlaceKind;
 
