@@ -51,7 +51,7 @@ impl<'a> Document<'a> {
         let analyses: Vec<Analysis> = tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word | TokenKind::Number => analyze(t.text(folded), |s| lex.knows(s)),
+                TokenKind::Word | TokenKind::Number => analyze(t.text(folded), |s, whole| lex.knows(s, whole)),
                 _ => Analysis::default(),
             })
             .collect();

@@ -157,6 +157,15 @@ fn sentence_drafts(
     let mut last_actor: Option<ActorHit> = None;
     for ci in 0..clauses.len() {
         let groups = clauses[ci].groups.clone();
+        if groups.is_empty() {
+            // "وكان الطيران الحربي حاول …، فقصف …": the subject carries over.
+            let range = &clauses[ci].range;
+            if let Some(h) = actors_found.iter().find(|h| {
+                range.contains(&h.tokens.0) && h.side.is_some() && doc.analysis(h.tokens.0).prep.is_none()
+            }) {
+                last_actor = Some(*h);
+            }
+        }
         for (gi, group) in groups.iter().enumerate() {
             let clause = &clauses[ci];
             let next_start = groups.get(gi + 1).map_or(clause.range.end, |g| g.start);
@@ -178,11 +187,10 @@ fn sentence_drafts(
                     .collect()
             };
             let mut places = event_places(group.start, next_start);
-            if places.is_empty() {
+            if places.is_empty() && gi == 0 {
+                // Places before the first trigger ("حي الوعر تعرض لـ 48 غارة");
+                // places between two triggers belong to the earlier one.
                 places = event_places(prev_end, group.start);
-            }
-            if places.is_empty() {
-                places = event_places(clause.range.start, group.start);
             }
             if places.is_empty() && group.anaphoric {
                 // "وقد أدى القصف إلى …": no new event; its casualties go to the last one.
@@ -239,8 +247,11 @@ fn sentence_drafts(
             if actor.is_some() {
                 last_actor = actor;
             }
-            // Only an air force named in this clause makes a bare strike an airstrike.
-            let clause_air = actor.filter(|a| a.air && clause.range.contains(&a.tokens.0));
+            // An air force makes a bare strike an airstrike: one named in this
+            // clause, or the subject before it when no weapon says otherwise.
+            let clause_air = actor.filter(|a| {
+                a.air && (clause.range.contains(&a.tokens.0) || clause.weapons.is_empty())
+            });
             let types = event_types(group, &clause.weapons, clause_air.as_ref(), &drafts);
             let actor_name = actor.map(|h| doc.original_text(h.tokens.0..h.tokens.1).to_string());
             let weapons: Vec<String> = clause
@@ -494,8 +505,11 @@ fn accept_list(doc: &Document, at: usize, explicit: bool, found: &[FoundPlace]) 
     if explicit || found.is_empty() {
         return true;
     }
-    let first = &found[0];
-    if first.key.contains(' ') || found.len() > 1 {
+    let events: Vec<&FoundPlace> = found.iter().filter(|p| p.role == PlaceRoleInClause::Event).collect();
+    let Some(first) = events.first() else {
+        return true;
+    };
+    if first.key.contains(' ') || events.len() > 1 {
         return true;
     }
     // A single bare word: a known place of some size, not a word a lexicon claims.

@@ -176,16 +176,46 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         i < self.end && self.doc.has_at(i, pred)
     }
 
-    /// A gazetteer name starting at `i`: (end token, key).
+    /// A gazetteer name starting at `i`: (end token, key). A one-word name
+    /// that another lexicon claims ("على", "الشرقية") is not a place here, and
+    /// a name that ends in a describing word ("معبر نصيب الحدودي") gives way to
+    /// the shorter name ("معبر نصيب").
     fn gazetteer_at(&self, i: usize) -> Option<(usize, String)> {
         if i >= self.end {
             return None;
         }
-        let (m, _) = self.doc.find_at(i, |e| matches!(e, Entry::Place))?;
-        if m.end > self.end {
+        let mut places = self.doc.mentions_at(i).iter().filter(|m| {
+            m.end <= self.end && m.entries().any(|e| matches!(e, Entry::Place))
+        });
+        let mut m = places.next()?;
+        if m.phrase.words == 1 && self.claimed_word(i) {
             return None;
         }
+        if m.phrase.words > 1
+            && self.has(m.end - 1, |e| matches!(e, Entry::Syntax(SyntaxRole::Stop)))
+        {
+            if let Some(shorter) = places.next() {
+                m = shorter;
+            }
+        }
         Some((m.end, m.phrase.key.clone()))
+    }
+
+    /// Whether a lexicon other than the gazetteer claims token `i` as one word.
+    fn claimed_word(&self, i: usize) -> bool {
+        self.doc.mentions_at(i).iter().any(|m| {
+            m.phrase.words == 1
+                && m.entries().any(|e| {
+                    !matches!(
+                        e,
+                        Entry::Place
+                            | Entry::PlaceWord {
+                                role: PlaceRole::Head,
+                                ..
+                            }
+                    )
+                })
+        })
     }
 
     /// Whether token `i` may be part of a name nobody knows: a word that no
@@ -224,6 +254,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     /// A name at `i`: a gazetteer name (longest), a number (اللواء 52) or up to
     /// three unknown words. Returns (end, key, known).
     fn name_at(&self, i: usize, allow_adjective: bool) -> Option<(usize, String, bool)> {
+        self.name_at_len(i, allow_adjective, 3)
+    }
+
+    /// [`Self::name_at`] with a limit on how many unknown words a name may have;
+    /// a hyphen joins two words of one name ("عمان-دمشق").
+    fn name_at_len(&self, i: usize, allow_adjective: bool, max: usize) -> Option<(usize, String, bool)> {
         if let Some((mut end, mut key)) = self.gazetteer_at(i) {
             // "الفرحانية الغربية": a compass adjective extends a known name
             // unless it could describe a plural before it (أحياء مدينة الرستن الشمالية).
@@ -243,11 +279,23 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             return None;
         }
         let mut end = i + 1;
-        while end < i + 3 && self.unknown_name_word(end, false) {
-            if !allow_adjective && self.has(end, |e| matches!(e, Entry::Direction { adj: true })) {
+        let mut words = 1;
+        while words < max {
+            let hyphen = end < self.end
+                && self.doc.word(end) == "-"
+                && self.unknown_name_word(end + 1, false);
+            if hyphen {
+                end += 2;
+                words += 1;
+                continue;
+            }
+            if !self.unknown_name_word(end, false)
+                || (!allow_adjective && self.has(end, |e| matches!(e, Entry::Direction { adj: true })))
+            {
                 break;
             }
             end += 1;
+            words += 1;
         }
         let key = match_key(self.doc.name_text(i..end));
         Some((end, key, false))
@@ -465,7 +513,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 None
             }
             PlaceRole::Head => {
-                let (end, _, _) = self.name_at(m.end, !modified && !many)?;
+                let (end, _, _) = self.name_at_len(m.end, !modified && !many, 5)?;
                 // The head belongs to the name: "جبل الهيال", "اللواء 52"; a plural
                 // head (حقول جزل وجحار) names its first member with the head too.
                 let key = match_key(self.doc.name_text(i..end));

@@ -37,15 +37,26 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Splits `word` (folded) into clitics and stem; `knows` says whether a stem
-/// is a lexicon word.
-pub fn analyze(word: &str, knows: impl Fn(&str) -> bool) -> Analysis {
+/// Splits `word` (folded) into clitics and stem. `knows(stem, whole)` says
+/// whether a stem is a lexicon word: with `whole`, a complete one-word phrase;
+/// without, any word of any phrase. Complete words are tried first, so
+/// "سيطرتها" is read as سيطرت + ها although "سيطرتها" occurs in "بسط سيطرتها".
+pub fn analyze(word: &str, knows: impl Fn(&str, bool) -> bool) -> Analysis {
+    for whole in [true, false] {
+        if let Some(a) = analyze_with(word, |s| knows(s, whole)) {
+            return a;
+        }
+    }
+    fallback(word)
+}
+
+fn analyze_with(word: &str, knows: impl Fn(&str) -> bool) -> Option<Analysis> {
     let whole = Analysis {
         stem: 0..word.len(),
         ..Analysis::default()
     };
     if word.is_empty() || word.as_bytes()[0].is_ascii_digit() {
-        return whole;
+        return Some(whole);
     }
     // Candidates from least to most stripping: conj?, prep?, then the article.
     for conj in ["", "و", "ف"] {
@@ -83,19 +94,19 @@ pub fn analyze(word: &str, knows: impl Fn(&str) -> bool) -> Analysis {
                     known: true,
                 };
                 if knows(stem) {
-                    return made(word.len());
+                    return Some(made(word.len()));
                 }
                 for suffix in SUFFIXES {
                     if let Some(base) = stem.strip_suffix(suffix) {
                         if chars(base) >= 3 && knows(base) {
-                            return made(start + base.len());
+                            return Some(made(start + base.len()));
                         }
                     }
                 }
             }
         }
     }
-    fallback(word)
+    None
 }
 
 /// The guess for a word no lexicon knows: strip only prefixes that cannot be
@@ -154,7 +165,7 @@ mod tests {
     ];
 
     fn split(word: &str) -> (String, bool, Option<char>, bool) {
-        let a = analyze(word, |s| KNOWN.contains(&s));
+        let a = analyze(word, |s, _| KNOWN.contains(&s));
         (a.stem(word).to_string(), a.conj, a.prep, a.article)
     }
 

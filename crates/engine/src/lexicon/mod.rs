@@ -38,6 +38,8 @@ pub struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every word of every key: what a token may be stemmed to.
     vocab: HashSet<String>,
+    /// Keys of one word: complete phrases, preferred when stemming.
+    words: HashSet<String>,
     automaton: AhoCorasick,
 }
 
@@ -93,18 +95,29 @@ impl Lexicon {
             .flat_map(|p| p.key.split(' '))
             .map(str::to_string)
             .collect();
+        let words = phrases
+            .iter()
+            .filter(|p| p.words == 1)
+            .map(|p| p.key.clone())
+            .collect();
         let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
         let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
         Lexicon {
             phrases,
             vocab,
+            words,
             automaton,
         }
     }
 
-    /// Whether some lexicon has this word (a stem) in one of its keys.
-    pub fn knows(&self, word: &str) -> bool {
-        self.vocab.contains(word)
+    /// Whether some lexicon has this word (a stem): as a one-word phrase
+    /// (`whole`), or anywhere in a key.
+    pub fn knows(&self, word: &str, whole: bool) -> bool {
+        if whole {
+            self.words.contains(word)
+        } else {
+            self.vocab.contains(word)
+        }
     }
 
     /// Finds every phrase in a stream of stems. `stems[i]` is token i's stem,
