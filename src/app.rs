@@ -1,27 +1,369 @@
 //! Top-level layout and state wiring.
+//!
+//! The reader's own state (articles, corrections, filters, language,
+//! selection) is held in signals; everything else (extractions, timeline
+//! rows, the filtered set) is derived with memos, so timeline, chart and map
+//! always show the same events.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use waqai_engine::{extract, Options};
+use waqai_engine::{extract, Date, Extraction, Options};
+
+use crate::components::{
+    article_list::ArticleList, chart::Chart, evidence::Evidence, filters::FilterPanel,
+    input::Input, legend::Legend, map::Map, notices::Notices, timeline::Timeline,
+};
+use crate::i18n::Lang;
+use crate::state::articles::{check_text, next_id, samples_to_add, Article, TextProblem};
+use crate::state::corrections::Corrections;
+use crate::state::events::{merge, reports, TimelineEvent};
+use crate::state::filters::Filters;
+use crate::state::storage::{self, Load, Saved};
+use crate::web::location;
+use crate::web::storage::{self as web_storage, StorageProblem};
+
+/// A message for the reader about what just happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Problem {
+        file: Option<String>,
+        problem: TextProblem,
+    },
+    /// The outcome of adding files: how many were added, and each refused
+    /// file with its reason (`None`: the browser could not read it).
+    Files {
+        added: usize,
+        failed: Vec<(String, Option<TextProblem>)>,
+    },
+    Added(usize),
+    SamplesLoaded,
+}
+
+/// An article about to be added.
+pub struct Draft {
+    pub title: String,
+    pub outlet: String,
+    pub text: String,
+    pub published: Option<Date>,
+}
+
+/// What an article's extraction was computed with, so it is only redone
+/// when its publication date changes.
+type Extractions = HashMap<u32, (Option<Date>, Arc<Extraction>)>;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub articles: RwSignal<Vec<Article>>,
+    pub corrections: RwSignal<Corrections>,
+    pub filters: RwSignal<Filters>,
+    /// The selected timeline row's id.
+    pub selected: RwSignal<Option<String>>,
+    /// Which of the selected row's reports the evidence panel shows.
+    pub report_index: RwSignal<usize>,
+    /// An article opened for reading without a selected event.
+    pub reading: RwSignal<Option<u32>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub storage_problem: RwSignal<Option<StorageProblem>>,
+    pub saved_broken: RwSignal<bool>,
+    pub extractions: Memo<Arc<Extractions>>,
+    /// Every row after corrections and cross-article merging.
+    pub rows: Memo<Arc<Vec<TimelineEvent>>>,
+    pub deleted: Memo<usize>,
+    /// The rows the filters keep: what timeline, chart and map show.
+    pub visible: Memo<Arc<Vec<TimelineEvent>>>,
+}
+
+impl AppState {
+    fn new() -> AppState {
+        let (saved, broken, problem) = load_saved();
+        let lang = Lang::choose(
+            location::query_lang().as_deref(),
+            saved.lang,
+            &location::browser_langs(),
+        );
+        // A shared address's filters win over the ones last used here.
+        let fragment = location::fragment();
+        let filters = if fragment.is_empty() {
+            saved.filters.clone()
+        } else {
+            Filters::from_fragment(&fragment)
+        };
+
+        let articles = RwSignal::new(saved.articles);
+        let corrections = RwSignal::new(saved.corrections);
+        let filters = RwSignal::new(filters);
+
+        let extractions = Memo::new(move |prev: Option<&Arc<Extractions>>| {
+            let mut out = Extractions::new();
+            articles.with(|arts| {
+                for a in arts {
+                    let reuse = prev
+                        .and_then(|p| p.get(&a.id))
+                        .filter(|(published, _)| *published == a.published);
+                    let x = match reuse {
+                        Some((_, x)) => x.clone(),
+                        None => Arc::new(extract(
+                            &a.text,
+                            &Options {
+                                published: a.published,
+                            },
+                        )),
+                    };
+                    out.insert(a.id, (a.published, x));
+                }
+            });
+            Arc::new(out)
+        });
+        let merged = Memo::new(move |_| {
+            let xs = extractions.get();
+            let plain: HashMap<u32, Arc<Extraction>> =
+                xs.iter().map(|(id, (_, x))| (*id, x.clone())).collect();
+            articles.with(|arts| {
+                corrections.with(|c| {
+                    let (reps, deleted) = reports(arts, &plain, c);
+                    let order: Vec<u32> = arts.iter().map(|a| a.id).collect();
+                    (Arc::new(merge(reps, &order)), deleted)
+                })
+            })
+        });
+        let rows = Memo::new(move |_| merged.get().0);
+        let deleted = Memo::new(move |_| merged.get().1);
+        let visible = Memo::new(move |_| {
+            let rows = rows.get();
+            filters.with(|f| Arc::new(rows.iter().filter(|r| f.matches(r)).cloned().collect()))
+        });
+
+        AppState {
+            lang: RwSignal::new(lang),
+            articles,
+            corrections,
+            filters,
+            selected: RwSignal::new(None),
+            report_index: RwSignal::new(0),
+            reading: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            storage_problem: RwSignal::new(problem),
+            saved_broken: RwSignal::new(broken),
+            extractions,
+            rows,
+            deleted,
+            visible,
+        }
+    }
+
+    pub fn strings(&self) -> &'static crate::i18n::Strings {
+        self.lang.get().strings()
+    }
+
+    /// Adds an article after checking its text; the reader is told why not.
+    pub fn add(&self, draft: Draft, file: Option<String>) -> bool {
+        if let Err(problem) = check_text(&draft.text) {
+            self.notice.set(Some(Notice::Problem { file, problem }));
+            return false;
+        }
+        self.articles.update(|arts| {
+            let id = next_id(arts);
+            arts.push(Article {
+                id,
+                title: draft.title,
+                outlet: draft.outlet,
+                text: draft.text,
+                published: draft.published,
+                sample: None,
+            });
+        });
+        true
+    }
+
+    pub fn load_samples(&self) {
+        self.articles.update(|arts| {
+            let more = samples_to_add(arts);
+            arts.extend(more);
+        });
+        self.notice.set(Some(Notice::SamplesLoaded));
+    }
+
+    pub fn remove(&self, id: u32) {
+        self.articles.update(|arts| arts.retain(|a| a.id != id));
+        let prefix = format!("{id}/");
+        self.corrections
+            .update(|c| c.retain(|k, _| !k.starts_with(&prefix)));
+        self.filters.update(|f| {
+            if f.article == Some(id) {
+                f.article = None;
+            }
+        });
+        if self.reading.get_untracked() == Some(id) {
+            self.reading.set(None);
+        }
+    }
+
+    /// Selects a timeline row and opens its first report.
+    pub fn select(&self, id: String) {
+        self.report_index.set(0);
+        self.reading.set(None);
+        self.selected.set(Some(id));
+        location::scroll_mark_into_view();
+    }
+
+    pub fn extraction(&self, article: u32) -> Option<Arc<Extraction>> {
+        self.extractions
+            .with(|x| x.get(&article).map(|(_, x)| x.clone()))
+    }
+}
+
+/// Reads the saved state. A save that cannot be read is copied aside first,
+/// so that the next save cannot overwrite the reader's data.
+fn load_saved() -> (Saved, bool, Option<StorageProblem>) {
+    match web_storage::read(storage::KEY) {
+        Err(p) => (Saved::default(), false, Some(p)),
+        Ok(raw) => match storage::from_json(raw.as_deref()) {
+            Load::Ok(s) => (s, false, None),
+            Load::Nothing => (Saved::default(), false, None),
+            Load::Broken => {
+                let kept = raw
+                    .as_deref()
+                    .map(|r| web_storage::write(storage::BROKEN_KEY, r).is_ok())
+                    .unwrap_or(false);
+                (
+                    Saved::default(),
+                    true,
+                    (!kept).then_some(StorageProblem::Refused),
+                )
+            }
+        },
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    let (events, set_events) = signal(Vec::new());
-    let add = move |_| {
-        let found = extract(&text.get_untracked(), &Options::default());
-        set_events.set(found.events);
+    let state = AppState::new();
+    provide_context(state);
+
+    // Persist: every change of the reader's state is written at once; a
+    // refused write leaves the in-memory state as it is and says so.
+    Effect::new(move |_| {
+        let saved = Saved {
+            version: storage::VERSION,
+            articles: state.articles.get(),
+            corrections: state.corrections.get(),
+            filters: state.filters.get(),
+            lang: Some(state.lang.get()),
+        };
+        match web_storage::write(storage::KEY, &storage::to_json(&saved)) {
+            Ok(()) => state.storage_problem.set(None),
+            Err(p) => state.storage_problem.set(Some(p)),
+        }
+    });
+    // Filters are shareable: mirror them in the address's fragment…
+    Effect::new(move |_| {
+        let frag = state.filters.with(|f| f.to_fragment());
+        location::set_fragment(&frag);
+    });
+    // …and follow an address pasted or edited by hand.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        let f = Filters::from_fragment(&location::fragment());
+        if state.filters.with_untracked(|cur| *cur != f) {
+            state.filters.set(f);
+        }
+    });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        location::set_document_lang(
+            lang.code(),
+            lang.dir(),
+            match lang {
+                Lang::En => "waqai — timeline of events from Arabic war reporting",
+                Lang::Ar => "وقائع — خط زمني للأحداث من التقارير العربية عن الحرب",
+            },
+        );
+    });
+
+    // Files dropped anywhere on the page are added like picked ones.
+    let dragging = RwSignal::new(false);
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
     };
+    let on_dragleave = move |ev: leptos::ev::DragEvent| {
+        // Leaving to a child element also fires dragleave; only a leave
+        // out of the window (no related target) ends the drag.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = crate::web::files::files_of(ev.data_transfer().and_then(|d| d.files()));
+        crate::components::input::add_files(state, files);
+    };
+
+    let s = move || state.strings();
+    let toggle_lang = move |_| {
+        state.lang.update(|l| {
+            *l = match l {
+                Lang::En => Lang::Ar,
+                Lang::Ar => Lang::En,
+            }
+        })
+    };
+
     view! {
-        <main>
-            <h1>"waqai"</h1>
-            <label for="article-text">"Article text"</label>
-            <textarea id="article-text" prop:value=text on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
-            <button on:click=add>"Add article"</button>
-            <ol aria-label="Timeline">
-                {move || events.get().into_iter().map(|e| view! {
-                    <li>{e.kind.name_en()} " — " {e.places.first().map(|p| p.name.clone()).unwrap_or_default()}</li>
-                }).collect_view()}
-            </ol>
-        </main>
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            on:dragover=on_dragover
+            on:dragleave=on_dragleave
+            on:drop=on_drop
+        >
+            <a class="skip" href="#timeline-heading">
+                {move || if state.lang.get() == Lang::Ar { "انتقل إلى الخط الزمني" } else { "Skip to the timeline" }}
+            </a>
+            <header class="top no-print">
+                <div class="brand">
+                    <h1>
+                        <span lang="ar">"وقائع"</span>
+                        " waqai"
+                    </h1>
+                    <p class="tagline">{move || s().app_tagline}</p>
+                </div>
+                <div class="top-actions">
+                    <button type="button" on:click=move |_| state.load_samples()>
+                        {move || s().load_samples}
+                    </button>
+                    <button
+                        type="button"
+                        class="lang"
+                        on:click=toggle_lang
+                        aria-label=move || s().lang_switch_label
+                        lang=move || if state.lang.get() == Lang::Ar { "en" } else { "ar" }
+                    >
+                        {move || s().lang_switch}
+                    </button>
+                </div>
+            </header>
+            <Notices />
+            <div class="drop-overlay" aria-hidden="true">{move || s().drop_here}</div>
+            <div class="layout">
+                <aside class="side no-print" aria-label=move || if state.lang.get() == Lang::Ar { "المقالات والتصفية" } else { "Articles and filters" }>
+                    <Input />
+                    <ArticleList />
+                    <FilterPanel />
+                </aside>
+                <main class="main">
+                    <Chart />
+                    <Legend />
+                    <Timeline />
+                </main>
+                <aside class="side2 no-print" aria-label=move || if state.lang.get() == Lang::Ar { "الخريطة والنص المصدر" } else { "Map and source text" }>
+                    <Map />
+                    <Evidence />
+                </aside>
+            </div>
+        </div>
     }
 }

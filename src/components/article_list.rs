@@ -1,0 +1,135 @@
+//! The loaded articles: title, outlet and publication date (editable; a new
+//! date re-runs the extraction, so relative dates move), and removal.
+
+use leptos::prelude::*;
+use waqai_engine::Date;
+
+use crate::app::AppState;
+use crate::state::articles::Article;
+
+#[component]
+pub fn ArticleList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = move || state.strings();
+    view! {
+        <section class="panel articles" aria-labelledby="articles-heading">
+            <h2 id="articles-heading">
+                {move || s().articles}
+                " "
+                <span class="count">
+                    {move || format!("({})", state.lang.get().num(state.articles.with(|a| a.len()) as u64))}
+                </span>
+            </h2>
+            <Show when=move || state.articles.with(|a| a.is_empty())>
+                <p class="hint">{move || s().no_articles}</p>
+            </Show>
+            <ul class="article-list">
+                <For
+                    each=move || state.articles.with(|a| a.iter().map(|a| a.id).collect::<Vec<_>>())
+                    key=|id| *id
+                    children=move |id| view! { <ArticleItem id=id /> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ArticleItem(id: u32) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = move || state.strings();
+    let article = move || {
+        state
+            .articles
+            .with(|arts| arts.iter().find(|a| a.id == id).cloned())
+    };
+    let title = move || article().map(|a| a.title).unwrap_or_default();
+    let update = move |f: &dyn Fn(&mut Article)| {
+        state.articles.update(|arts| {
+            if let Some(a) = arts.iter_mut().find(|a| a.id == id) {
+                f(a);
+            }
+        })
+    };
+    let extraction = move || state.extraction(id);
+    // The date shown: the reader's, else the one the engine found in the text.
+    let shown_date = move || {
+        article()
+            .and_then(|a| a.published)
+            .or_else(|| extraction().and_then(|x| x.published))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let from_text = move || {
+        article().is_some_and(|a| a.published.is_none())
+            && extraction().is_some_and(|x| x.published_from == "text")
+    };
+    let n_events = move || extraction().map_or(0, |x| x.events.len());
+    let reading = move || state.reading.get() == Some(id);
+
+    view! {
+        <li class="article-item" class:reading=reading>
+            <div class="article-head">
+                <button
+                    type="button"
+                    class="link title"
+                    dir="auto"
+                    aria-pressed=move || reading().to_string()
+                    on:click=move |_| {
+                        state.selected.set(None);
+                        state.reading.set(Some(id));
+                    }
+                >
+                    {title}
+                </button>
+                <button
+                    type="button"
+                    class="remove"
+                    aria-label=move || format!("{} {}", s().remove, title())
+                    on:click=move |_| state.remove(id)
+                >
+                    {move || s().remove}
+                </button>
+            </div>
+            <div class="article-meta">
+                <label>
+                    <span>{move || s().outlet}</span>
+                    <input
+                        type="text"
+                        dir="auto"
+                        prop:value=move || article().map(|a| a.outlet).unwrap_or_default()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().to_string();
+                            update(&|a| a.outlet = v.clone());
+                        }
+                    />
+                </label>
+                <label>
+                    <span>{move || s().published}</span>
+                    <input
+                        type="date"
+                        class="article-date"
+                        prop:value=shown_date
+                        on:change=move |ev| {
+                            let v: Option<Date> = event_target_value(&ev).parse().ok();
+                            update(&|a| a.published = v);
+                        }
+                    />
+                    <Show when=from_text>
+                        <span class="from-text">{move || format!("({})", s().from_text)}</span>
+                    </Show>
+                </label>
+                <span class="n-events">
+                    {move || {
+                        let n = n_events();
+                        if n == 0 {
+                            s().none_found.to_string()
+                        } else {
+                            format!("{} {}", state.lang.get().num(n as u64), s().events_n)
+                        }
+                    }}
+                </span>
+            </div>
+        </li>
+    }
+}

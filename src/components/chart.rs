@@ -1,0 +1,176 @@
+//! Events per day, stacked by type, as SVG bars. Selecting a day narrows
+//! the filters' date range to it; selecting it again widens it back.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use waqai_engine::{Date, EventType};
+
+use crate::app::AppState;
+use crate::components::types::colour;
+use crate::state::events::TimelineEvent;
+
+const W: f64 = 600.0;
+const H: f64 = 150.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 22.0;
+
+/// Per day, the number of events of each type (in legend order).
+pub fn per_day(rows: &[TimelineEvent]) -> Vec<(Date, Vec<(EventType, usize)>)> {
+    let mut days: BTreeMap<Date, BTreeMap<EventType, usize>> = BTreeMap::new();
+    for r in rows {
+        if let Some(d) = r.event.date {
+            *days.entry(d).or_default().entry(r.event.kind).or_default() += 1;
+        }
+    }
+    days.into_iter()
+        .map(|(d, m)| (d, m.into_iter().collect()))
+        .collect()
+}
+
+#[component]
+pub fn Chart() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = move || state.strings();
+    let days = Memo::new(move |_| per_day(&state.visible.get()));
+    let narrowed = move || state.filters.with(|f| f.from.is_some() && f.from == f.to);
+    let toggle_day = move |d: Date| {
+        state.filters.update(|f| {
+            if f.from == Some(d) && f.to == Some(d) {
+                f.from = None;
+                f.to = None;
+            } else {
+                f.from = Some(d);
+                f.to = Some(d);
+            }
+        })
+    };
+
+    let bars = move || {
+        let days = days.get();
+        let lang = state.lang.get();
+        let n = days.len().max(1) as f64;
+        let max = days
+            .iter()
+            .map(|(_, c)| c.iter().map(|(_, k)| k).sum::<usize>())
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
+        let slot = W / n;
+        let bw = (slot * 0.7).min(48.0);
+        let unit = (H - TOP - BOTTOM) / max;
+        // Label every day when they fit, else every k-th.
+        let every = ((n * 46.0 / W).ceil() as usize).max(1);
+        days.into_iter()
+            .enumerate()
+            .map(|(i, (day, counts))| {
+                let total: usize = counts.iter().map(|(_, k)| k).sum();
+                // In Arabic the time axis runs right to left, like the text.
+                let slot_i = if lang == crate::i18n::Lang::Ar { n as usize - 1 - i } else { i };
+                let x = slot_i as f64 * slot + (slot - bw) / 2.0;
+                let mut y = H - BOTTOM;
+                let rects = counts
+                    .into_iter()
+                    .map(|(t, k)| {
+                        let h = k as f64 * unit;
+                        y -= h;
+                        view! {
+                            <rect x=x y=y width=bw height=h fill=colour(t) stroke="#fff" stroke-width="0.5"></rect>
+                        }
+                    })
+                    .collect_view();
+                let label = format!(
+                    "{}: {} {}",
+                    lang.date_long(day),
+                    lang.num(total as u64),
+                    lang.strings().events_n
+                );
+                let pressed = move || state.filters.with(|f| f.from == Some(day) && f.to == Some(day));
+                let cx = x + bw / 2.0;
+                let top = H - BOTTOM - total as f64 * unit;
+                let show_label = i % every == 0;
+                view! {
+                    <g
+                        class="day"
+                        role="button"
+                        tabindex="0"
+                        aria-label=label
+                        aria-pressed=move || pressed().to_string()
+                        on:click=move |_| toggle_day(day)
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                toggle_day(day);
+                            }
+                        }
+                    >
+                        <rect class="hit" x=x - (slot - bw) / 2.0 y="0" width=slot height=H fill="transparent"></rect>
+                        {rects}
+                        <text x=cx y=top - 3.0 text-anchor="middle" class="bar-n" aria-hidden="true">{lang.num(total as u64)}</text>
+                        {show_label.then(|| view! {
+                            <text x=cx y=H - 6.0 text-anchor="middle" class="bar-label" aria-hidden="true">{lang.date_short(day)}</text>
+                        })}
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="panel chart" aria-labelledby="chart-heading">
+            <div class="chart-head">
+                <h2 id="chart-heading">{move || s().chart}</h2>
+                <Show when=narrowed>
+                    <button
+                        type="button"
+                        on:click=move |_| state.filters.update(|f| { f.from = None; f.to = None; })
+                    >
+                        {move || if state.lang.get() == crate::i18n::Lang::Ar { "كل الأيام" } else { "All days" }}
+                    </button>
+                </Show>
+            </div>
+            <p class="hint">{move || s().chart_hint}</p>
+            <Show
+                when=move || days.with(|d| !d.is_empty())
+                fallback=move || view! { <p class="empty">{move || s().timeline_empty}</p> }
+            >
+                <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=move || s().chart>
+                    <line x1="0" x2=W y1=H - BOTTOM y2=H - BOTTOM stroke="#888" stroke-width="1"></line>
+                    {bars}
+                </svg>
+            </Show>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_by_day_and_type() {
+        use crate::state::corrections::tests::event;
+        use crate::state::events::{merge, Report};
+        let evs = [
+            event(EventType::Clash, "حلب", Some("2017-03-22"), 0),
+            event(EventType::Airstrike, "دوما", Some("2017-03-22"), 5),
+            event(EventType::Airstrike, "حرستا", Some("2017-03-22"), 9),
+            event(EventType::Arrest, "درعا", None, 12),
+        ];
+        let reps = evs
+            .into_iter()
+            .map(|e| Report {
+                article_id: 1,
+                key: crate::state::corrections::event_key(&e),
+                event: e,
+                corrected: false,
+            })
+            .collect();
+        let d = per_day(&merge(reps, &[1]));
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].1,
+            vec![(EventType::Airstrike, 2), (EventType::Clash, 1)]
+        );
+    }
+}

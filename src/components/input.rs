@@ -1,0 +1,151 @@
+//! Articles in: a paste box, a file picker, and (from `app.rs`) dropping
+//! files on the page.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::{AppState, Draft, Notice};
+use crate::ingest::decode::decode;
+use crate::ingest::{file_kind, looks_like_html, title_from_name, FileKind};
+use crate::state::articles::{check_text, shorten, title_from_text};
+use crate::web::files::{files_of, read_bytes};
+
+/// Reads, decodes and adds files one after another, then reports the outcome.
+pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let mut added = 0;
+        let mut failed = Vec::new();
+        for file in files {
+            let name = file.name();
+            let Ok(bytes) = read_bytes(&file).await else {
+                failed.push((name, None));
+                continue;
+            };
+            let draft = draft_of(&name, &bytes);
+            if let Err(p) = check_text(&draft.text) {
+                failed.push((name, Some(p)));
+                continue;
+            }
+            if state.add(draft, Some(name)) {
+                added += 1;
+            }
+        }
+        state.notice.set(Some(Notice::Files { added, failed }));
+    });
+}
+
+/// The article a file holds: decoded text, or an HTML page's article.
+fn draft_of(name: &str, bytes: &[u8]) -> Draft {
+    let (text, _encoding) = decode(bytes);
+    let kind = file_kind(name);
+    let is_html = kind == FileKind::Html || (kind != FileKind::Text && looks_like_html(&text));
+    let fallback_title = title_from_name(name);
+    if is_html {
+        if let Some(a) = crate::web::html::article_of(&text) {
+            return Draft {
+                title: a.title.map(|t| shorten(&t, 90)).unwrap_or(fallback_title),
+                outlet: a.outlet.unwrap_or_default(),
+                text: a.text,
+                published: a.published,
+            };
+        }
+    }
+    Draft {
+        title: if fallback_title.is_empty() {
+            title_from_text(&text)
+        } else {
+            fallback_title
+        },
+        outlet: String::new(),
+        text,
+        published: None,
+    }
+}
+
+#[component]
+pub fn Input() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = move || state.strings();
+    let text = RwSignal::new(String::new());
+    let outlet = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = text.get_untracked();
+        let draft = Draft {
+            title: title_from_text(&body),
+            outlet: outlet.get_untracked().trim().to_string(),
+            text: body,
+            published: date.get_untracked().parse().ok(),
+        };
+        if state.add(draft, None) {
+            text.set(String::new());
+            date.set(String::new());
+            state.notice.set(Some(Notice::Added(1)));
+        }
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            add_files(state, files_of(input.files()));
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        }
+    };
+
+    view! {
+        <section class="panel input" aria-labelledby="add-heading">
+            <h2 id="add-heading">{move || s().add_section}</h2>
+            <form on:submit=add>
+                <label for="article-text">{move || s().article_text}</label>
+                <textarea
+                    id="article-text"
+                    dir="auto"
+                    rows="6"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <div class="row">
+                    <div class="field">
+                        <label for="article-outlet">{move || s().outlet}</label>
+                        <input
+                            id="article-outlet"
+                            type="text"
+                            dir="auto"
+                            prop:value=move || outlet.get()
+                            on:input=move |ev| outlet.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="article-date">{move || s().published}</label>
+                        <input
+                            id="article-date"
+                            type="date"
+                            prop:value=move || date.get()
+                            on:input=move |ev| date.set(event_target_value(&ev))
+                        />
+                    </div>
+                </div>
+                <button type="submit" class="primary">{move || s().add_article}</button>
+            </form>
+            <div class="upload">
+                <label for="file-input">{move || s().upload}</label>
+                <input
+                    id="file-input"
+                    type="file"
+                    multiple
+                    accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
+                    on:change=on_files
+                />
+                <p class="hint">{move || s().drop_hint}</p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,162 @@
+//! Syria's governorates (drawn offline by tools/gen_map.py) with a mark for
+//! each located event, coloured and shaped by type. Selecting a mark selects
+//! its event; selecting a governorate narrows the filters to it.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::components::map_data::{project, GOVERNORATES, VIEW_H, VIEW_W};
+use crate::components::types::{colour, shape};
+use crate::i18n::Lang;
+use crate::state::events::TimelineEvent;
+
+/// Where each located event goes: its projected place, nudged along a
+/// spiral when several events share a spot so that each stays selectable.
+pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
+    let mut used: HashMap<(i64, i64), usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(p) = r
+            .event
+            .places
+            .iter()
+            .find(|p| p.lat.is_some() && p.lon.is_some())
+        else {
+            continue;
+        };
+        let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
+        let k = used
+            .entry((x.round() as i64, y.round() as i64))
+            .or_insert(0);
+        let (dx, dy) = if *k == 0 {
+            (0.0, 0.0)
+        } else {
+            let a = *k as f64 * 2.4;
+            let rad = 9.0 * (*k as f64).sqrt();
+            (rad * a.cos(), rad * a.sin())
+        };
+        *k += 1;
+        out.push((i, x + dx, y + dy));
+    }
+    out
+}
+
+/// "Airstrike, الوعر, Wed 22 Mar 2017": a mark's or a row's readable name.
+pub fn event_label(lang: Lang, r: &TimelineEvent) -> String {
+    let mut parts = vec![lang.type_name(r.event.kind).to_string()];
+    if let Some(p) = r.event.places.first() {
+        parts.push(p.name.clone());
+    }
+    parts.push(match r.event.date {
+        Some(d) => lang.date_long(d),
+        None => lang.strings().undated.to_string(),
+    });
+    parts.join(if lang == Lang::Ar { "، " } else { ", " })
+}
+
+#[component]
+pub fn Map() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = move || state.strings();
+    let gov_filter = move || state.filters.with(|f| f.governorate.clone());
+
+    let outlines = move || {
+        let lang = state.lang.get();
+        GOVERNORATES
+            .iter()
+            .map(|g| {
+                let code = g.pcode;
+                let active = move || gov_filter().as_deref() == Some(code);
+                view! {
+                    <path
+                        class="gov"
+                        class:active=active
+                        d=g.d
+                        on:click=move |_| {
+                            state.filters.update(|f| {
+                                f.governorate = if f.governorate.as_deref() == Some(code) {
+                                    None
+                                } else {
+                                    Some(code.to_string())
+                                };
+                            })
+                        }
+                    ></path>
+                    <text class="gov-label" x=g.cx y=g.cy text-anchor="middle" aria-hidden="true">
+                        {if lang == Lang::Ar { g.name_ar } else { g.name_en }}
+                    </text>
+                }
+            })
+            .collect_view()
+    };
+
+    let marks = move || {
+        let rows = state.visible.get();
+        let lang = state.lang.get();
+        mark_positions(&rows)
+            .into_iter()
+            .map(|(i, x, y)| {
+                let r = &rows[i];
+                let id = r.id.clone();
+                let id2 = id.clone();
+                let id3 = id.clone();
+                let kind = r.event.kind;
+                let label = event_label(lang, r);
+                let selected = move || state.selected.with(|s| s.as_deref() == Some(id3.as_str()));
+                view! {
+                    <path
+                        class="mark"
+                        class:selected=selected
+                        data-event=id.clone()
+                        transform=format!("translate({x:.1} {y:.1})")
+                        d=shape(kind)
+                        fill=colour(kind)
+                        role="button"
+                        tabindex="0"
+                        aria-label=label
+                        on:click=move |_| state.select(id.clone())
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                state.select(id2.clone());
+                            }
+                        }
+                    ></path>
+                }
+            })
+            .collect_view()
+    };
+    let unlocated = move || {
+        let rows = state.visible.get();
+        rows.len() - mark_positions(&rows).len()
+    };
+
+    view! {
+        <section class="panel map" aria-labelledby="map-heading">
+            <h2 id="map-heading">{move || s().map}</h2>
+            <p class="hint">{move || s().map_hint}</p>
+            <svg
+                class="map-svg"
+                viewBox=format!("0 0 {VIEW_W} {VIEW_H}")
+                role="group"
+                aria-label=move || s().map
+            >
+                <g class="govs">{outlines}</g>
+                <g class="marks">{marks}</g>
+            </svg>
+            <p class="hint">
+                {move || {
+                    let n = unlocated();
+                    let lang = state.lang.get();
+                    match lang {
+                        Lang::En => format!("{n} shown events have no coordinates."),
+                        Lang::Ar => format!("{} من الأحداث المعروضة بلا إحداثيات.", lang.num(n as u64)),
+                    }
+                }}
+            </p>
+            <p class="attribution">{move || s().attribution}</p>
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! The page's views, one small component per file.
+
+pub mod article_list;
+pub mod chart;
+pub mod event_card;
+pub mod evidence;
+pub mod filters;
+pub mod input;
+pub mod legend;
+pub mod map;
+pub mod map_data;
+pub mod notices;
+pub mod timeline;
+pub mod types;

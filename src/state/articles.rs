@@ -1,0 +1,164 @@
+//! Articles the reader has loaded, and the checks a new one must pass.
+
+use serde::{Deserialize, Serialize};
+use waqai_engine::Date;
+
+/// One article. Its text never changes after it is added, so an extraction
+/// can be cached by (id, publication date).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: u32,
+    pub title: String,
+    /// The outlet or source the reader says it came from.
+    #[serde(default)]
+    pub outlet: String,
+    pub text: String,
+    /// The publication date the reader set; `None` lets the engine look for a dateline.
+    #[serde(default)]
+    pub published: Option<Date>,
+    /// For sample articles, their file name, so loading them twice adds nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<String>,
+}
+
+/// Texts longer than this are refused: the page would stall and storage overflow.
+pub const MAX_TEXT_BYTES: usize = 1_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    Empty,
+    Huge,
+    Binary,
+}
+
+/// Why a text cannot be an article, if it cannot.
+pub fn check_text(text: &str) -> Result<(), TextProblem> {
+    if text.trim().is_empty() {
+        return Err(TextProblem::Empty);
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(TextProblem::Huge);
+    }
+    // A decoded binary file is full of NULs and other control characters.
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if text.contains('\0') || control * 50 > text.chars().count() {
+        return Err(TextProblem::Binary);
+    }
+    Ok(())
+}
+
+/// A title for a pasted article: its first non-empty line, shortened.
+pub fn title_from_text(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    shorten(line, 70)
+}
+
+/// `s` cut to at most `max` characters at a word boundary, with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// The next free article id.
+pub fn next_id(articles: &[Article]) -> u32 {
+    articles.iter().map(|a| a.id).max().map_or(1, |m| m + 1)
+}
+
+/// The five sample articles (the project's development set), with the
+/// publication dates known for them.
+pub const SAMPLES: [(&str, &str, Option<&str>); 5] = [
+    (
+        "000_b7833adfac59501c.txt",
+        include_str!("../../assets/samples/000_b7833adfac59501c.txt"),
+        None,
+    ),
+    (
+        "001_d4a60e6ea0d924d6.txt",
+        include_str!("../../assets/samples/001_d4a60e6ea0d924d6.txt"),
+        None,
+    ),
+    (
+        "002_e6acb38d1f0aefce.txt",
+        include_str!("../../assets/samples/002_e6acb38d1f0aefce.txt"),
+        None,
+    ),
+    (
+        "003_a85404199d995bf9.txt",
+        include_str!("../../assets/samples/003_a85404199d995bf9.txt"),
+        None,
+    ),
+    (
+        "004_1011cbe8db59e945.txt",
+        include_str!("../../assets/samples/004_1011cbe8db59e945.txt"),
+        Some("2017-03-22"),
+    ),
+];
+
+/// The sample articles not loaded yet, with ids following `existing`.
+pub fn samples_to_add(existing: &[Article]) -> Vec<Article> {
+    let mut id = next_id(existing);
+    let mut out = Vec::new();
+    for (name, text, published) in SAMPLES {
+        if existing.iter().any(|a| a.sample.as_deref() == Some(name)) {
+            continue;
+        }
+        out.push(Article {
+            id,
+            title: title_from_text(text),
+            outlet: String::new(),
+            text: text.to_string(),
+            published: published.and_then(|d| d.parse().ok()),
+            sample: Some(name.to_string()),
+        });
+        id += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_checks() {
+        assert_eq!(check_text("  \n "), Err(TextProblem::Empty));
+        assert_eq!(check_text("abc\0def"), Err(TextProblem::Binary));
+        assert_eq!(
+            check_text(&"x".repeat(MAX_TEXT_BYTES + 1)),
+            Err(TextProblem::Huge)
+        );
+        assert_eq!(check_text("قصفت قوات النظام\nحي الوعر"), Ok(()));
+    }
+
+    #[test]
+    fn titles_are_first_lines() {
+        assert_eq!(title_from_text("\n  عنوان الخبر  \nنص"), "عنوان الخبر");
+        let long = "كلمة ".repeat(40);
+        let t = title_from_text(&long);
+        assert!(t.ends_with('…') && t.chars().count() <= 91);
+    }
+
+    #[test]
+    fn samples_load_once() {
+        let first = samples_to_add(&[]);
+        assert_eq!(first.len(), 5);
+        assert_eq!(first[4].published.unwrap().to_string(), "2017-03-22");
+        assert!(first[0].published.is_none());
+        assert!(samples_to_add(&first).is_empty());
+        assert_eq!(next_id(&first), 6);
+    }
+}

@@ -1,0 +1,319 @@
+//! From extractions to the timeline: corrections applied, the same event
+//! reported by several articles shown once, chronological order, day groups.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use waqai_engine::{Count, Date, Event, Extraction};
+
+use super::articles::Article;
+use super::corrections::{apply, correction_key, event_key, Correction, Corrections};
+
+/// One article's report of an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub article_id: u32,
+    /// The event's key inside its article (see [`event_key`]).
+    pub key: String,
+    /// The event as this article reports it, corrections applied.
+    pub event: Event,
+    pub corrected: bool,
+}
+
+/// One row of the timeline: an event and every article that reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEvent {
+    /// Unique among the rows; used for selection and as the list key.
+    pub id: String,
+    /// The first report's event, with counts and side filled from the others.
+    pub event: Event,
+    pub reports: Vec<Report>,
+}
+
+impl TimelineEvent {
+    pub fn corrected(&self) -> bool {
+        self.reports.iter().any(|r| r.corrected)
+    }
+
+    /// Distinct attributed sources ("المرصد السوري") over all reports.
+    pub fn sources(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in &self.reports {
+            if let Some(s) = &r.event.source {
+                if !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Distinct articles reporting it, in report order.
+    pub fn article_ids(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::new();
+        for r in &self.reports {
+            if !ids.contains(&r.article_id) {
+                ids.push(r.article_id);
+            }
+        }
+        ids
+    }
+}
+
+/// Applies corrections to every article's events, drops deleted ones and
+/// returns the reports in article order, then text order. Also returns how
+/// many events were deleted.
+pub fn reports(
+    articles: &[Article],
+    extractions: &HashMap<u32, Arc<Extraction>>,
+    corrections: &Corrections,
+) -> (Vec<Report>, usize) {
+    let mut out = Vec::new();
+    let mut deleted = 0;
+    for a in articles {
+        let Some(x) = extractions.get(&a.id) else {
+            continue;
+        };
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for e in &x.events {
+            // Two events with the same key in one article would share
+            // corrections; number the later ones to keep keys unique.
+            let mut key = event_key(e);
+            let n = seen.entry(key.clone()).or_insert(0);
+            if *n > 0 {
+                key = format!("{key}#{n}");
+            }
+            *n += 1;
+            match corrections.get(&correction_key(a.id, &key)) {
+                Some(Correction::Delete) => deleted += 1,
+                Some(Correction::Edit(edit)) => out.push(Report {
+                    article_id: a.id,
+                    key,
+                    event: apply(e, edit),
+                    corrected: true,
+                }),
+                None => out.push(Report {
+                    article_id: a.id,
+                    key,
+                    event: e.clone(),
+                    corrected: false,
+                }),
+            }
+        }
+    }
+    (out, deleted)
+}
+
+/// The key under which reports from different articles are the same event:
+/// same type, same place, same day. Events without a day or a place are
+/// never merged, since nothing says they are the same.
+fn merge_key(e: &Event) -> Option<String> {
+    let date = e.date?;
+    let place = e.places.first()?;
+    let place_key = if place.normalized.is_empty() {
+        waqai_engine::text::normalize::match_key(&place.name)
+    } else {
+        place.normalized.clone()
+    };
+    Some(format!("{}|{}|{}", e.kind.id(), place_key, date))
+}
+
+/// Merges reports into timeline rows, in chronological order: dated rows by
+/// day, then undated rows by article; within a day, in article and text order.
+pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> {
+    let mut rows: Vec<TimelineEvent> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for r in reports {
+        match merge_key(&r.event) {
+            Some(k) => {
+                if let Some(&i) = by_key.get(&k) {
+                    let row = &mut rows[i];
+                    fill_from(&mut row.event, &r.event);
+                    row.reports.push(r);
+                } else {
+                    by_key.insert(k.clone(), rows.len());
+                    rows.push(TimelineEvent {
+                        id: format!("m:{k}"),
+                        event: r.event.clone(),
+                        reports: vec![r],
+                    });
+                }
+            }
+            None => rows.push(TimelineEvent {
+                id: format!("a{}:{}", r.article_id, r.key),
+                event: r.event.clone(),
+                reports: vec![r],
+            }),
+        }
+    }
+    let pos = |id: u32| {
+        article_order
+            .iter()
+            .position(|&a| a == id)
+            .unwrap_or(usize::MAX)
+    };
+    // A stable sort keeps text order within an article.
+    rows.sort_by_key(|row| {
+        let first = pos(row.reports[0].article_id);
+        match row.event.date {
+            Some(d) => (0, d.day_number(), first),
+            None => (1, first as i64, 0),
+        }
+    });
+    rows
+}
+
+/// What another article adds to a merged row: a side when the first report
+/// has none; the lowest exact count (the guidelines' rule for differing figures).
+fn fill_from(into: &mut Event, other: &Event) {
+    if into.actor.side.is_none() {
+        into.actor = other.actor.clone();
+    }
+    into.killed = lower(into.killed, other.killed);
+    into.wounded = lower(into.wounded, other.wounded);
+    if into.source.is_none() {
+        into.source = other.source.clone();
+    }
+    if into.places.first().is_some_and(|p| p.lat.is_none()) {
+        if let Some(p) = other.places.first().filter(|p| p.lat.is_some()) {
+            into.places[0] = p.clone();
+        }
+    }
+}
+
+fn lower(a: Option<Count>, b: Option<Count>) -> Option<Count> {
+    match (a, b) {
+        (Some(Count::Exact(x)), Some(Count::Exact(y))) => Some(Count::Exact(x.min(y))),
+        (Some(Count::Exact(x)), _) | (_, Some(Count::Exact(x))) => Some(Count::Exact(x)),
+        (Some(Count::Some), _) | (_, Some(Count::Some)) => Some(Count::Some),
+        (None, None) => None,
+    }
+}
+
+/// A heading of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupKey {
+    Day(Date),
+    /// Events of one article whose day is not known.
+    Undated(u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub key: GroupKey,
+    pub events: Vec<TimelineEvent>,
+}
+
+/// Groups rows (already in timeline order) by day, undated ones by article.
+pub fn group(rows: &[TimelineEvent]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for row in rows {
+        let key = match row.event.date {
+            Some(d) => GroupKey::Day(d),
+            None => GroupKey::Undated(row.reports[0].article_id),
+        };
+        match groups.last_mut() {
+            Some(g) if g.key == key => g.events.push(row.clone()),
+            _ => groups.push(Group {
+                key,
+                events: vec![row.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::corrections::tests::event;
+    use super::super::corrections::{edit_of, EventEdit};
+    use super::*;
+    use waqai_engine::EventType;
+
+    fn article(id: u32) -> Article {
+        Article {
+            id,
+            title: format!("a{id}"),
+            outlet: String::new(),
+            text: String::new(),
+            published: None,
+            sample: None,
+        }
+    }
+
+    fn extraction(events: Vec<Event>) -> Arc<Extraction> {
+        Arc::new(Extraction {
+            published: None,
+            published_from: "none".into(),
+            events,
+        })
+    }
+
+    fn setup() -> (Vec<Article>, HashMap<u32, Arc<Extraction>>) {
+        let mut xs = HashMap::new();
+        xs.insert(
+            1,
+            extraction(vec![
+                event(EventType::Shelling, "الوعر", Some("2017-03-22"), 0),
+                event(EventType::Clash, "حلب", None, 50),
+                event(EventType::Airstrike, "دوما", Some("2017-03-20"), 90),
+            ]),
+        );
+        let mut other = event(EventType::Shelling, "الوعر", Some("2017-03-22"), 7);
+        other.killed = Some(Count::Exact(2));
+        other.source = Some("المرصد".into());
+        xs.insert(
+            2,
+            extraction(vec![other, event(EventType::Arrest, "درعا", None, 9)]),
+        );
+        (vec![article(1), article(2)], xs)
+    }
+
+    #[test]
+    fn merges_across_articles_and_orders_by_day() {
+        let (arts, xs) = setup();
+        let (reps, deleted) = reports(&arts, &xs, &Corrections::new());
+        assert_eq!((reps.len(), deleted), (5, 0));
+        let rows = merge(reps, &[1, 2]);
+        let kinds: Vec<_> = rows
+            .iter()
+            .map(|r| (r.event.kind, r.reports.len()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (EventType::Airstrike, 1),
+                (EventType::Shelling, 2),
+                (EventType::Clash, 1),
+                (EventType::Arrest, 1)
+            ]
+        );
+        assert_eq!(rows[1].event.killed, Some(Count::Exact(2)));
+        assert_eq!(rows[1].sources(), vec!["المرصد".to_string()]);
+        assert_eq!(rows[1].article_ids(), vec![1, 2]);
+        let groups = group(&rows);
+        assert_eq!(groups.len(), 4);
+        assert_eq!(groups[2].key, GroupKey::Undated(1));
+        assert_eq!(groups[3].key, GroupKey::Undated(2));
+    }
+
+    #[test]
+    fn corrections_edit_and_delete() {
+        let (arts, xs) = setup();
+        let mut c = Corrections::new();
+        let e = &xs[&1].events[1];
+        c.insert(correction_key(1, &event_key(e)), Correction::Delete);
+        let e = &xs[&1].events[2];
+        let edit = EventEdit {
+            date: Some("2017-03-22".parse().unwrap()),
+            ..edit_of(e)
+        };
+        c.insert(correction_key(1, &event_key(e)), Correction::Edit(edit));
+        let (reps, deleted) = reports(&arts, &xs, &c);
+        assert_eq!((reps.len(), deleted), (4, 1));
+        let rows = merge(reps, &[1, 2]);
+        assert!(rows[0].corrected() || rows[1].corrected());
+        assert!(rows.iter().all(|r| r.event.kind != EventType::Clash));
+        assert_eq!(rows[0].event.date.unwrap().to_string(), "2017-03-22");
+    }
+}

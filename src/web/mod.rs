@@ -1,0 +1,7 @@
+//! Browser glue: the only place that calls web-sys directly. Each function is
+//! small and fails softly (an `Err` or `None`), never with a panic.
+
+pub mod files;
+pub mod html;
+pub mod location;
+pub mod storage;
