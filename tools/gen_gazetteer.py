@@ -436,8 +436,9 @@ def drop_common_words(rows):
 
 
 def city_of_main(r, kind):
-    """Neighbourhoods and camps inside Damascus governorate belong to Damascus city."""
-    if kind in "NK" and r["admin1_pcode"] == "SY01":
+    """Damascus governorate is the city: its settlements are the city's quarters
+    (Dummar, Yarmouk camp), so "في دمشق" should pick them over namesakes elsewhere."""
+    if kind in "NKVT" and r["admin1_pcode"] == "SY01":
         return "دمشق"
     return ""
 

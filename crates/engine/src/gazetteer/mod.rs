@@ -45,7 +45,8 @@ pub struct Entry {
     /// 4–5 neighbourhoods, 4 districts, 3 sub-districts, 1–3 villages by
     /// population, 0 abandoned villages.
     pub rank: u8,
-    /// For neighbourhoods: the match key of their city (`"دمشق"`).
+    /// For neighbourhoods, camps and other places inside a city (every
+    /// settlement of Damascus governorate): the match key of the city (`"دمشق"`).
     pub city: Option<&'static str>,
 }
 
