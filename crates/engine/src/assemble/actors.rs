@@ -51,6 +51,13 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
     hits
 }
 
+/// Whether an actor stands after a preposition or an object word.
+fn before_marker_of(doc: &Document, h: &ActorHit) -> bool {
+    let a = doc.analysis(h.tokens.0);
+    let prev = h.tokens.0.checked_sub(1).map(|p| doc.stem(p)).unwrap_or("");
+    a.prep.is_some() || is_object_marker(prev)
+}
+
 /// Words after which an actor is the target, not the one acting.
 fn is_object_marker(word: &str) -> bool {
     matches!(
@@ -74,25 +81,29 @@ pub fn choose(
     doc: &Document,
     hits: &[ActorHit],
     clause: &Range<usize>,
-    trigger: usize,
+    trigger: Range<usize>,
     verb: bool,
 ) -> Option<ActorHit> {
+    let trigger_end = trigger.end;
+    let trigger = trigger.start;
     let in_clause = |h: &&ActorHit| h.tokens.0 >= clause.start && h.tokens.0 < clause.end;
     let resolve = |h: &ActorHit| -> Option<ActorHit> {
         if h.side.is_none() {
-            // "قواتها": the nearest named actor before it in the sentence.
-            hits.iter()
-                .rev()
-                .find(|o| o.tokens.0 < h.tokens.0 && o.side.is_some())
+            // "قواتها": the nearest named actor before it in the sentence that
+            // is a subject (no preposition before it: not "لقوات النظام", "عن النظام").
+            let before = || hits.iter().rev().filter(|o| o.tokens.0 < h.tokens.0 && o.side.is_some());
+            before()
+                .find(|o| !before_marker_of(doc, o))
+                .or_else(|| before().next())
                 .copied()
         } else {
             Some(*h)
         }
     };
-    let before_marker = |h: &ActorHit| {
-        let a = doc.analysis(h.tokens.0);
-        let prev = h.tokens.0.checked_sub(1).map(|p| doc.stem(p)).unwrap_or("");
-        a.prep == Some('ب') || is_object_marker(prev)
+    let before_marker = |h: &ActorHit| before_marker_of(doc, h);
+    // An actor right after another trigger noun is that noun's ("تقدم داعش").
+    let owned = |h: &ActorHit| {
+        h.tokens.0 > 0 && h.tokens.0 - 1 != trigger && doc.has_at(h.tokens.0 - 1, |e| matches!(e, Entry::Trigger { .. }))
     };
     // 1. Passive agent: "من قبل قوات الأسد".
     for h in hits.iter().filter(in_clause) {
@@ -104,26 +115,31 @@ pub fn choose(
             return resolve(h);
         }
     }
-    // 2. Subject before the trigger: the nearest, not a target.
+    // 2. Subject before the trigger: the nearest, not a target nor another noun's owner.
     if let Some(h) = hits
         .iter()
         .filter(in_clause)
-        .filter(|h| {
-            h.tokens.1 <= trigger && !before_marker(h) && doc.analysis(h.tokens.0).prep.is_none()
-        })
+        .filter(|h| h.tokens.1 <= trigger && !before_marker(h) && !owned(h))
         .next_back()
     {
         return resolve(h);
     }
-    // 3. After the trigger: a verb's subject, or a noun's owner ("قصف قوات
-    //    النظام"، "قصف مدفعي لقوات النظام"، "اشتباكات بين المعارضة وقوات النظام").
-    let window = if verb { 4 } else { 5 };
+    // 3. After the trigger, with no other trigger between: a verb's subject
+    //    ("قصفت قوات النظام"), a noun's owner ("قصف قوات النظام"، "قصف مدفعي
+    //    لقوات النظام"), the first side of "اشتباكات بين المعارضة وقوات النظام".
+    let window = if verb { 4 } else { 3 };
+    let other_trigger_between = |h: &ActorHit| {
+        (trigger_end..h.tokens.0).any(|k| doc.has_at(k, |e| matches!(e, Entry::Trigger { .. })))
+    };
     if let Some(h) = hits.iter().filter(in_clause).find(|h| {
-        h.tokens.0 > trigger
-            && h.tokens.0 <= trigger + window
-            && !before_marker(h)
-            && (doc.analysis(h.tokens.0).prep.is_none()
-                || (!verb && doc.analysis(h.tokens.0).prep == Some('ل')))
+        let a = doc.analysis(h.tokens.0);
+        let prev = doc.stem(h.tokens.0 - 1);
+        let linked = match a.prep {
+            None => !is_object_marker(prev) || prev == "بين",
+            Some('ل') => !verb && !is_object_marker(prev),
+            Some(_) => false,
+        };
+        h.tokens.0 >= trigger_end && h.tokens.0 <= trigger_end + window - 1 && linked && !other_trigger_between(h)
     }) {
         return resolve(h);
     }

@@ -111,8 +111,8 @@ pub fn find(doc: &Document, clause: Range<usize>) -> Vec<Casualty> {
             }
             (_, CasualtyForm::Plural) => {
                 // "خمسة شهداء", "عدد كبير من الجرحى"; "ارتفع عدد الشهداء … إلى ثلاث".
-                let c = quantity_ending_at(doc, &clause, i)
-                    .or_else(|| toll_rose_to(doc, &clause, i, m.end))
+                let c = toll_rose_to(doc, &clause, i, m.end)
+                    .or_else(|| quantity_ending_at(doc, &clause, i))
                     .unwrap_or(Count::Some);
                 push(c, killed);
             }

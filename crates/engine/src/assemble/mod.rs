@@ -133,6 +133,7 @@ fn sentence_drafts(
         clauses.push(clause);
     }
     if std::env::var_os("WAQAI_DEBUG").is_some() {
+        eprintln!("actors {:?}", actors_found.iter().map(|h| (h.tokens, h.side, doc.original_text(h.tokens.0..h.tokens.1))).collect::<Vec<_>>());
         for c in &clauses {
             eprintln!(
                 "clause {:?} «{}»\n  groups {:?}\n  places {:?}\n  casualties {:?} linker {} time {:?}",
@@ -155,6 +156,8 @@ fn sentence_drafts(
     let article_governorate = recent.governorate();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_actor: Option<ActorHit> = None;
+    // The trigger family of the event that named `last_actor` (None: a bare subject).
+    let mut last_family: Option<u8> = None;
     for ci in 0..clauses.len() {
         let groups = clauses[ci].groups.clone();
         if groups.is_empty() {
@@ -164,6 +167,7 @@ fn sentence_drafts(
                 range.contains(&h.tokens.0) && h.side.is_some() && doc.analysis(h.tokens.0).prep.is_none()
             }) {
                 last_actor = Some(*h);
+                last_family = None;
             }
         }
         for (gi, group) in groups.iter().enumerate() {
@@ -228,7 +232,10 @@ fn sentence_drafts(
             if places.is_empty() {
                 continue;
             }
-            let actor = actors::choose(doc, &actors_found, &clause.range, group.start, group.verb)
+            let inherited = last_actor.filter(|_| {
+                last_family.is_none_or(|f| group.classes.iter().any(|c| trigger_family(*c) == f))
+            });
+            let actor = actors::choose(doc, &actors_found, &clause.range, group.start..group.end, group.verb)
                 .or_else(|| {
                     // "وذلك من قبل قوات الأسد" in the next clause.
                     clauses
@@ -243,10 +250,17 @@ fn sentence_drafts(
                         })
                 })
                 .or_else(|| actors::air_actor(&actors_found, &clause.range))
-                .or(last_actor);
+                .or(inherited);
             if actor.is_some() {
                 last_actor = actor;
+                last_family = Some(trigger_family(group.classes[0]));
             }
+            // "القصف" that refers back keeps the side of the strike it refers to.
+            let anaphoric_side = if actor.is_none() && group.anaphoric {
+                drafts.iter().chain(out.iter()).rev().find(|d| matches!(d.kind, EventType::Airstrike | EventType::Shelling)).and_then(|d| d.side)
+            } else {
+                None
+            };
             // An air force makes a bare strike an airstrike: one named in this
             // clause, or the subject before it when no weapon says otherwise.
             let clause_air = actor.filter(|a| {
@@ -267,7 +281,7 @@ fn sentence_drafts(
                         place: place.clone(),
                         context: context.clone(),
                         article_governorate,
-                        side: actor.and_then(|a| a.side),
+                        side: actor.and_then(|a| a.side).or(anaphoric_side),
                         actor_name: actor_name.clone(),
                         killed: None,
                         wounded: None,
@@ -571,7 +585,7 @@ fn add_trigger(
     let place_between = |from: usize| clause.places.iter().any(|p| p.tokens.start >= from);
     if let Some(last) = clause.groups.last_mut() {
         let same = trigger_family(class) == trigger_family(last.classes[0]);
-        if same && !place_between(last.start) && start <= last.end + 6 {
+        if same && !place_between(last.start) {
             if !last.classes.contains(&class) {
                 last.classes.push(class);
             }

@@ -37,13 +37,13 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Splits `word` (folded) into clitics and stem. `knows(stem, whole)` says
-/// whether a stem is a lexicon word: with `whole`, a complete one-word phrase;
-/// without, any word of any phrase. Complete words are tried first, so
-/// "سيطرتها" is read as سيطرت + ها although "سيطرتها" occurs in "بسط سيطرتها".
+/// Splits `word` (folded) into clitics and stem. `knows(stem, places)` says
+/// whether a stem is a word of the lexicons (`places` false) or of the
+/// gazetteer (`places` true). The lexicons are tried first, so "وزارة" stays
+/// وزارة (a word of "وزارة الدفاع") rather than و + "زارة" (a village).
 pub fn analyze(word: &str, knows: impl Fn(&str, bool) -> bool) -> Analysis {
-    for whole in [true, false] {
-        if let Some(a) = analyze_with(word, |s| knows(s, whole)) {
+    for places in [false, true] {
+        if let Some(a) = analyze_with(word, |s| knows(s, places)) {
             return a;
         }
     }

@@ -38,8 +38,8 @@ pub struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every word of every key: what a token may be stemmed to.
     vocab: HashSet<String>,
-    /// Keys of one word: complete phrases, preferred when stemming.
-    words: HashSet<String>,
+    /// Words of gazetteer keys, tried after the lexicons' own words.
+    place_vocab: HashSet<String>,
     automaton: AhoCorasick,
 }
 
@@ -90,31 +90,32 @@ impl Lexicon {
         for key in crate::gazetteer::gazetteer().keys() {
             add(key, Entry::Place);
         }
-        let vocab = phrases
-            .iter()
-            .flat_map(|p| p.key.split(' '))
-            .map(str::to_string)
-            .collect();
-        let words = phrases
-            .iter()
-            .filter(|p| p.words == 1)
-            .map(|p| p.key.clone())
-            .collect();
+        let is_place = |p: &&Phrase| p.entries.iter().all(|e| matches!(e, Entry::Place));
+        let words_of = |places: bool| -> HashSet<String> {
+            phrases
+                .iter()
+                .filter(|p| is_place(p) == places)
+                .flat_map(|p| p.key.split(' '))
+                .map(str::to_string)
+                .collect()
+        };
+        let vocab = words_of(false);
+        let place_vocab = words_of(true);
         let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
         let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
         Lexicon {
             phrases,
             vocab,
-            words,
+            place_vocab,
             automaton,
         }
     }
 
-    /// Whether some lexicon has this word (a stem): as a one-word phrase
-    /// (`whole`), or anywhere in a key.
-    pub fn knows(&self, word: &str, whole: bool) -> bool {
-        if whole {
-            self.words.contains(word)
+    /// Whether a key has this word (a stem): a key of the lexicons, or with
+    /// `places`, of the gazetteer.
+    pub fn knows(&self, word: &str, places: bool) -> bool {
+        if places {
+            self.place_vocab.contains(word)
         } else {
             self.vocab.contains(word)
         }
