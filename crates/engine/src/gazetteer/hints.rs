@@ -1,7 +1,7 @@
 //! Context hints for choosing among places that share a name: the
 //! governorates and cities mentioned near it ("بريف درعا", "في حمص").
 
-use super::gazetteer;
+use super::{gazetteer, PlaceKind};
 
 /// Governorates (P-codes) and cities (match keys) named near a place.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,8 +18,9 @@ impl Hints {
     }
 
     /// Hints from the match keys of names found near the place: each key that
-    /// names a governorate (or its countryside) adds that governorate, and each
-    /// that names a city with neighbourhoods adds the city.
+    /// names a governorate (or its countryside) adds that governorate, each that
+    /// names a city with neighbourhoods adds the city, and a well-known town or
+    /// region ("غرب تدمر", "في الغوطة الشرقية") adds its governorate.
     pub fn from_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Hints {
         let mut hints = Hints::new();
         for key in keys {
@@ -32,7 +33,19 @@ impl Hints {
     pub fn add_key(&mut self, key: &str) -> bool {
         let gaz = gazetteer();
         let mut added = false;
-        if let Some(pcode) = gaz.governorate_of_key(key) {
+        let landmark = || {
+            gaz.lookup(key)
+                .first()
+                .filter(|e| {
+                    e.rank >= 6
+                        && matches!(
+                            e.kind,
+                            PlaceKind::City | PlaceKind::Town | PlaceKind::Region
+                        )
+                })
+                .and_then(|e| e.admin1)
+        };
+        if let Some(pcode) = gaz.governorate_of_key(key).or_else(landmark) {
             self.add_governorate(pcode);
             added = true;
         }

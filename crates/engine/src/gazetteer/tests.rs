@@ -89,6 +89,12 @@ fn resolve_with_hints() {
         }
         assert_eq!(e.admin1, Some(admin1), "{name}: {e:?}");
     }
+    // A well-known town or region near the name hints its governorate.
+    let near_palmyra = Hints::from_keys(["تدمر"]);
+    assert_eq!(near_palmyra.governorates, vec!["SY04"]);
+    assert_eq!(near_palmyra.cities, vec!["تدمر".to_string()]);
+    assert_eq!(Hints::from_keys(["غوطه شرقيه"]).governorates, vec!["SY03"]);
+    assert!(Hints::from_keys(["جديده"]).is_empty());
     // Without a hint, a curated neighbourhood does not beat a town of the same name.
     assert_eq!(resolve("الزهراء", &none).unwrap().admin1, Some("SY02"));
     assert_eq!(resolve("الزهراء", &homs).unwrap().id, "waqai:zahraa-homs");
