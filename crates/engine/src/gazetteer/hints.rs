@@ -1,7 +1,7 @@
 //! Context hints for choosing among places that share a name: the
 //! governorates and cities mentioned near it ("بريف درعا", "في حمص").
 
-use super::{gazetteer, PlaceKind};
+use super::{gazetteer, is_common_word, PlaceKind};
 
 /// Governorates (P-codes) and cities (match keys) named near a place.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,7 +33,11 @@ impl Hints {
     pub fn add_key(&mut self, key: &str) -> bool {
         let gaz = gazetteer();
         let mut added = false;
+        // Not for words like "تل" whose top entry (the town al-Tall) is rarely meant.
         let landmark = || {
+            if is_common_word(key) {
+                return None;
+            }
             gaz.lookup(key)
                 .first()
                 .filter(|e| {

@@ -95,6 +95,7 @@ fn resolve_with_hints() {
     assert_eq!(near_palmyra.cities, vec!["تدمر".to_string()]);
     assert_eq!(Hints::from_keys(["غوطه شرقيه"]).governorates, vec!["SY03"]);
     assert!(Hints::from_keys(["جديده"]).is_empty());
+    assert!(Hints::from_keys(["تل"]).is_empty());
     // Without a hint, a curated neighbourhood does not beat a town of the same name.
     assert_eq!(resolve("الزهراء", &none).unwrap().admin1, Some("SY02"));
     assert_eq!(resolve("الزهراء", &homs).unwrap().id, "waqai:zahraa-homs");
