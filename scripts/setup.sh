@@ -130,5 +130,9 @@ else
   step "cargo fetch" cargo fetch
 fi
 
+# Check what Trunk will actually find on PATH (an install into another cargo root would not do).
+have_trunk || { echo "setup.sh: 'trunk --version' is not $TRUNK_VERSION: $(trunk --version 2>&1 || true)" >&2; exit 1; }
+have_wbg || { echo "setup.sh: 'wasm-bindgen --version' is not $WBG_VERSION: $(wasm-bindgen --version 2>&1 || true)" >&2; exit 1; }
+
 log "ready in $(( (SECONDS - TOTAL_START) / 60 ))m$(( (SECONDS - TOTAL_START) % 60 ))s:" \
   "$(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), node $(node --version)"
