@@ -51,7 +51,7 @@ impl<'a> Document<'a> {
         let analyses: Vec<Analysis> = tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word | TokenKind::Number => analyze(t.text(folded), |s, places| lex.knows(s, places)),
+                TokenKind::Word | TokenKind::Number => analyze(t.text(folded), |s, tier| lex.knows(s, tier)),
                 _ => Analysis::default(),
             })
             .collect();

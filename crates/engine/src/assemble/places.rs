@@ -445,7 +445,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         match role {
             PlaceRole::Capital => {
                 // "العاصمة دمشق" names it; bare "العاصمة" is Damascus.
-                if let Some((end, key)) = self.gazetteer_at(m.end) {
+                let named = self.gazetteer_at(m.end).filter(|_| !self.doc.analysis(m.end).conj);
+                if let Some((end, key)) = named {
                     return Some((
                         vec![self.element(start..end, m.end..end, key, kind)],
                         end,

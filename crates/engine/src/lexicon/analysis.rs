@@ -37,20 +37,43 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Splits `word` (folded) into clitics and stem. `knows(stem, places)` says
-/// whether a stem is a word of the lexicons (`places` false) or of the
-/// gazetteer (`places` true). The lexicons are tried first, so "وزارة" stays
-/// وزارة (a word of "وزارة الدفاع") rather than و + "زارة" (a village).
-pub fn analyze(word: &str, knows: impl Fn(&str, bool) -> bool) -> Analysis {
-    for places in [false, true] {
-        if let Some(a) = analyze_with(word, |s| knows(s, places)) {
+/// How surely a stem is a known word, in the order candidates are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A one-word lexicon phrase ("قصف", "بلدة", "كما").
+    Word,
+    /// A word inside a lexicon phrase ("وزارة" of "وزارة الدفاع").
+    InPhrase,
+    /// A one-word place name ("حرستا").
+    Place,
+    /// A word inside a place name ("معرة" of "معرة النعمان").
+    InPlace,
+    /// A one-word lexicon phrase that is not only a function word: what an
+    /// object pronoun may be split from (قصفها → قصف, but الحولة is not حول + ة).
+    Content,
+}
+
+/// Splits `word` (folded) into clitics and stem. `knows(stem, tier)` says
+/// whether a stem is known at a tier; tiers are tried in order
+/// ([`Known::Word`] first), each over every clitic split, so "وزارة" stays
+/// وزارة (a word of "وزارة الدفاع") rather than و + "زارة" (a village), and
+/// "الحولة" is a place rather than "حول" + ة. An object pronoun is split off
+/// only to reach a [`Known::Content`] word.
+pub fn analyze(word: &str, knows: impl Fn(&str, Known) -> bool) -> Analysis {
+    for tier in [Known::Word, Known::InPhrase, Known::Place, Known::InPlace] {
+        let suffixes = tier == Known::Word;
+        if let Some(a) = analyze_with(word, |s| knows(s, tier), suffixes.then_some(&knows)) {
             return a;
         }
     }
     fallback(word)
 }
 
-fn analyze_with(word: &str, knows: impl Fn(&str) -> bool) -> Option<Analysis> {
+fn analyze_with(
+    word: &str,
+    knows: impl Fn(&str) -> bool,
+    content: Option<&dyn Fn(&str, Known) -> bool>,
+) -> Option<Analysis> {
     let whole = Analysis {
         stem: 0..word.len(),
         ..Analysis::default()
@@ -96,9 +119,12 @@ fn analyze_with(word: &str, knows: impl Fn(&str) -> bool) -> Option<Analysis> {
                 if knows(stem) {
                     return Some(made(word.len()));
                 }
+                let Some(content) = content else {
+                    continue;
+                };
                 for suffix in SUFFIXES {
                     if let Some(base) = stem.strip_suffix(suffix) {
-                        if chars(base) >= 3 && knows(base) {
+                        if chars(base) >= 3 && content(base, Known::Content) {
                             return Some(made(start + base.len()));
                         }
                     }

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-pub use analysis::{analyze, Analysis};
+pub use analysis::{analyze, Analysis, Known};
 pub use entries::*;
 
 use crate::text::normalize::match_key;
@@ -40,6 +40,10 @@ pub struct Lexicon {
     vocab: HashSet<String>,
     /// Words of gazetteer keys, tried after the lexicons' own words.
     place_vocab: HashSet<String>,
+    /// One-word keys: of the lexicons, of those not only function words, of places.
+    words: HashSet<String>,
+    content: HashSet<String>,
+    place_words: HashSet<String>,
     automaton: AhoCorasick,
 }
 
@@ -101,23 +105,37 @@ impl Lexicon {
         };
         let vocab = words_of(false);
         let place_vocab = words_of(true);
+        let single = |pred: &dyn Fn(&Phrase) -> bool| -> HashSet<String> {
+            phrases
+                .iter()
+                .filter(|p| p.words == 1 && pred(p))
+                .map(|p| p.key.clone())
+                .collect()
+        };
+        let words = single(&|p| !is_place(&p));
+        let content = single(&|p| p.entries.iter().any(|e| !matches!(e, Entry::Place | Entry::Syntax(_))));
+        let place_words = single(&|p| is_place(&p));
         let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
         let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
         Lexicon {
             phrases,
             vocab,
             place_vocab,
+            words,
+            content,
+            place_words,
             automaton,
         }
     }
 
-    /// Whether a key has this word (a stem): a key of the lexicons, or with
-    /// `places`, of the gazetteer.
-    pub fn knows(&self, word: &str, places: bool) -> bool {
-        if places {
-            self.place_vocab.contains(word)
-        } else {
-            self.vocab.contains(word)
+    /// Whether a stem is known at a tier (see [`Known`]).
+    pub fn knows(&self, word: &str, tier: Known) -> bool {
+        match tier {
+            Known::Word => self.words.contains(word),
+            Known::InPhrase => self.vocab.contains(word),
+            Known::Place => self.place_words.contains(word),
+            Known::InPlace => self.place_vocab.contains(word),
+            Known::Content => self.content.contains(word),
         }
     }
 
