@@ -47,7 +47,9 @@ wait_for_other_install() {
 TOTAL_START=$SECONDS
 
 # --- Rust: the wasm target, rustfmt and clippy (test.sh runs both) ---------------------------
-command -v cargo >/dev/null || { echo "setup.sh: cargo not found; install Rust with rustup first" >&2; exit 1; }
+for tool in cargo rustup; do
+  command -v $tool >/dev/null || { echo "setup.sh: $tool not found; install Rust with rustup (https://rustup.rs) first" >&2; exit 1; }
+done
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rust target wasm32-unknown-unknown: present"
 else
