@@ -112,9 +112,13 @@ export async function startServer({ dir = DIST, prefix = '/' } = {}) {
   if (!prefix.endsWith('/')) prefix += '/';
   const root = path.resolve(dir);
   if (!fs.existsSync(path.join(root, 'index.html'))) {
+    const how =
+      root === SUBPATH_DIST
+        ? '`trunk build --release --public-url /waqai/ --dist target/dist-subpath`'
+        : '`trunk build --release`';
     throw new Error(
-      `${root}/index.html does not exist: build the site first ` +
-        '(bash scripts/test.sh does; or `trunk build --release`).',
+      `${root}/index.html does not exist: build the site first (bash scripts/test.sh does; or ${how}, ` +
+        'with node_modules/.bin first on PATH).',
     );
   }
   const requests = [];
