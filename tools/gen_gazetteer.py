@@ -315,14 +315,17 @@ def countryside_rows(main_rows, polys):
         if pcode != "SY03":
             out.append(region(f"rif-{slug}", pcode, g["lat"], g["lon"], f"{en} countryside", rif))
         for adj, noun, dslug, den, dlat, dlon in DIRECTIONS:
-            lat, lon = base_lat, base_lon
-            for shrink in (1, 0.75, 0.5, 0.3, 0.15):
-                lat = base_lat + dlat * OFFSET_DEG * shrink
-                lon = base_lon + dlon * OFFSET_DEG * shrink / math.cos(math.radians(base_lat))
-                if inside(polys, pcode, lat, lon) and in_bbox(lat, lon):
-                    break
-            else:
-                lat, lon = base_lat, base_lon
+            # Shrink toward the city until inside; on the coast (Lattakia, Tartous)
+            # also try a step inland, east, before giving up on the city itself.
+            candidates = [
+                (base_lat + dlat * OFFSET_DEG * shrink,
+                 base_lon + dlon * OFFSET_DEG * shrink / math.cos(math.radians(base_lat)) + inland)
+                for inland in (0, 0.1, 0.2)
+                for shrink in (1, 0.75, 0.5, 0.3, 0.15)
+            ]
+            lat, lon = next(((la, lo) for la, lo in candidates
+                             if inside(polys, pcode, la, lo) and in_bbox(la, lo)),
+                            (base_lat, base_lon))
             out.append(region(f"rif-{slug}-{dslug}", pcode, lat, lon, f"{den} {en} countryside",
                               *direction_names(city_name, adj, noun)))
     return out
