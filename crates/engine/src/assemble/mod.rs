@@ -51,6 +51,8 @@ struct Group {
     verb: bool,
     /// A definite bare noun ("القصف") that refers back to a strike already told.
     anaphoric: bool,
+    /// A cause word stands before it ("جراء انفجار", "إثر قصف").
+    caused: bool,
     denied: bool,
 }
 
@@ -190,7 +192,20 @@ fn sentence_drafts(
                     .cloned()
                     .collect()
             };
+            // "مجزرة … جراء انفجار لغم": the cause after a cause word is the event,
+            // at the place of what it caused.
+            let caused_by_next = groups.get(gi + 1).is_some_and(|n| n.caused);
+            if caused_by_next && group.classes.iter().all(|c| *c == TriggerClass::Violence) {
+                continue;
+            }
             let mut places = event_places(group.start, next_start);
+            if places.is_empty() && gi > 0 && group.caused {
+                let before = if gi >= 2 { groups[gi - 2].end } else { clause.range.start };
+                places = event_places(before, groups[gi - 1].start.max(before));
+                if places.is_empty() {
+                    places = event_places(groups[gi - 1].start, group.start);
+                }
+            }
             if places.is_empty() && gi == 0 {
                 // Places before the first trigger ("حي الوعر تعرض لـ 48 غارة");
                 // places between two triggers belong to the earlier one.
@@ -273,6 +288,9 @@ fn sentence_drafts(
                 .iter()
                 .map(|(r, _)| doc.name_text(r.clone()).to_string())
                 .collect();
+            for place in &places {
+                recent.mark_event(&place.key);
+            }
             for kind in types {
                 for place in &places {
                     clauses[ci].drafts.push(drafts.len());
@@ -423,6 +441,8 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
         ..Clause::default()
     };
     let mut blocked_until = 0;
+    // A trigger phrase covers the triggers inside it ("تبادل الطرفان السيطرة").
+    let mut trigger_until = 0;
     let mut skip_until = range.start;
     let mut slot = true;
     let mut i = range.start;
@@ -459,10 +479,11 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
                 clause.weapons.push((m.start..m.end.min(range.end), d));
             }
         }
-        if i >= skip_until && i >= blocked_until {
+        if i >= skip_until && i >= blocked_until && i >= trigger_until {
             if let Some((m, &Entry::Trigger { class, verb })) =
                 doc.find_at(i, |e| matches!(e, Entry::Trigger { .. }))
             {
+                trigger_until = m.end;
                 if !is_intended(doc, i, &range) {
                     add_trigger(doc, &mut clause, i, m.end.min(range.end), class, verb);
                 }
@@ -595,12 +616,15 @@ fn add_trigger(
             return;
         }
     }
+    let caused = (clause.range.start.max(start.saturating_sub(2))..start)
+        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Cause))));
     clause.groups.push(Group {
         start,
         end,
         classes: vec![class],
         verb,
         anaphoric,
+        caused,
         denied,
     });
 }

@@ -48,6 +48,8 @@ pub struct FoundPlace {
 #[derive(Debug, Default)]
 pub struct Recent {
     places: Vec<FoundPlace>,
+    /// Keys of places that had an event: what "الحي ذاته" most likely means.
+    with_events: Vec<String>,
     /// The event places of the last clause that had any, for "المناطق المذكورة".
     last_list: Vec<FoundPlace>,
 }
@@ -80,9 +82,21 @@ impl Recent {
                 .rev()
                 .filter(|p| p.role == PlaceRoleInClause::Event)
         };
-        kind.and_then(|k| events().find(|p| p.kind.is_some_and(|pk| same_kind(pk, k))))
+        let had_event = |p: &&FoundPlace| self.with_events.contains(&p.key);
+        let of_kind = |p: &&FoundPlace| kind.is_none_or(|k| kinds_of(p).any(|pk| same_kind(pk, k)));
+        events()
+            .filter(had_event)
+            .find(of_kind)
+            .or_else(|| events().find(of_kind))
             .or_else(|| events().next())
             .or_else(|| self.places.last())
+    }
+
+    /// Notes that a place had an event.
+    pub fn mark_event(&mut self, key: &str) {
+        if !self.with_events.iter().any(|k| k == key) {
+            self.with_events.push(key.to_string());
+        }
     }
 
     /// The governorate the article is talking about lately.
@@ -95,6 +109,16 @@ impl Recent {
             })
         })
     }
+}
+
+/// The kinds a place may be referred back to by: its own, and for a head-word
+/// name ("جسر الرستن") the kind of the place it names after the head (a city).
+fn kinds_of(p: &FoundPlace) -> impl Iterator<Item = PlaceKind> + '_ {
+    let tail = p.key.split_once(' ').map(|(_, t)| t).unwrap_or("");
+    p.kind
+        .into_iter()
+        .chain(gazetteer().lookup(&p.key).first().map(|e| e.kind))
+        .chain(gazetteer().lookup(tail).first().map(|e| e.kind))
 }
 
 fn same_kind(a: PlaceKind, b: PlaceKind) -> bool {
@@ -362,6 +386,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     /// One element at `i`. `typed` says a plural type word opened the list, so
     /// unknown names may follow. Returns the elements (a dual region gives two) and the end.
     fn parse_element(&self, start: usize, typed: bool) -> Option<(Vec<FoundPlace>, usize, bool)> {
+        self.parse_element_in(start, typed, false)
+    }
+
+    /// `in_plural`: inside a plural type word ("أحياء مدينة الرستن الشمالية"), where a
+    /// compass adjective describes the plural, not the name.
+    fn parse_element_in(&self, start: usize, typed: bool, in_plural: bool) -> Option<(Vec<FoundPlace>, usize, bool)> {
         let mut i = start;
         let mut modified = false;
         // Modifiers: محيط، أطراف، مناطق متفرقة من …
@@ -402,7 +432,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 || !self.has(i, |en| {
                     is_place_word(en, &[PlaceRole::Type, PlaceRole::Capital])
                 }))
-            .then(|| self.name_at(i, !modified))
+            .then(|| self.name_at(i, !modified && !in_plural))
             .flatten()
         }) {
             let kind = gazetteer().lookup(&key).first().map(|e| e.kind);
@@ -464,6 +494,13 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     // A definite type word is not followed by its name: "الحي ذاته",
                     // "المدينة"; a plural one ("المناطق المذكورة") means the last list.
                     let end = self.skip_trailers(m.end);
+                    // "الأحياء السكنية في درعا البلد": the place after it is where.
+                    if many && (self.stem(end) == "في" || self.doc.analysis(end).prep == Some('ب')) {
+                        let at = if self.stem(end) == "في" { end + 1 } else { end };
+                        if let Some(found) = self.parse_element(at, false) {
+                            return Some(found);
+                        }
+                    }
                     let found = if many {
                         self.recent.last_list.iter().cloned().map(|mut p| {
                             p.tokens = start..end;
@@ -494,13 +531,15 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     } else {
                         after
                     };
-                    let (mut found, end, _) = self.parse_element(next, many || typed)?;
+                    let (mut found, end, _) = self.parse_element_in(next, many || typed, many)?;
                     for p in &mut found {
                         p.tokens.start = start;
                     }
                     return Some((found, end, many || typed));
                 }
-                if let Some((end, key, _)) = self.name_at(after, !modified && !many) {
+                if let Some((end, key, _)) = self.name_at(after, !modified && !many && !in_plural)
+                    .filter(|_| !self.doc.analysis(after).conj)
+                {
                     return Some((
                         vec![self.element(start..end, after..end, key, kind)],
                         end,
@@ -514,7 +553,15 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 None
             }
             PlaceRole::Head => {
-                let (end, _, _) = self.name_at_len(m.end, !modified && !many, 5)?;
+                if self.doc.analysis(m.end).conj {
+                    return None;
+                }
+                if article && self.gazetteer_at(m.end).is_none() {
+                    // "في المعمل": a definite head word refers back like "الحي".
+                    let end = self.skip_trailers(m.end);
+                    return Some((vec![self.anaphor(start..end, kind)?], end, false));
+                }
+                let (end, _, _) = self.name_at_len(m.end, !modified && !many && !in_plural, 5)?;
                 // The head belongs to the name: "جبل الهيال", "اللواء 52"; a plural
                 // head (حقول جزل وجحار) names its first member with the head too.
                 let key = match_key(self.doc.name_text(i..end));
@@ -650,6 +697,17 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         if self.stem(i) == "في" {
             let (found, end, _) = self.parse_element(i + 1, false)?;
             return as_locator(found, end, true);
+        }
+        if self.stem(i) == "بين" {
+            // "الطريق الدولي بين دمشق ودرعا": both ends only describe it.
+            let (mut found, end, _) = self.parse_element(i + 1, false)?;
+            if self.doc.analysis(end).conj {
+                if let Some((more, e, _)) = self.parse_element(end, false) {
+                    found.extend(more);
+                    return as_locator(found, e, false);
+                }
+            }
+            return as_locator(found, end, false);
         }
         None
     }
