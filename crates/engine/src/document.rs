@@ -155,6 +155,16 @@ impl<'a> Document<'a> {
             .find_map(|m| m.entries().find(|e| pred(e)).map(|e| (*m, e)))
     }
 
+    /// A compass word at `i`: an adjective after a name ("الشرقي", with the
+    /// article) when `adj`, else a preposition before a place ("شرقي حمص").
+    /// Both share one key, so the article tells them apart.
+    pub fn direction_at(&self, i: usize, adj: bool) -> Option<Mention> {
+        if self.analysis(i).article != adj {
+            return None;
+        }
+        self.find_at(i, |e| matches!(e, Entry::Direction { .. })).map(|(m, _)| m)
+    }
+
     /// Whether token `i` begins a phrase with an entry `pred` accepts.
     pub fn has_at(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> bool {
         self.find_at(i, pred).is_some()

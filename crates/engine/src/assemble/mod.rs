@@ -490,8 +490,8 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
             }
         }
         // Places: explicit place words anywhere; bare names only in a slot.
-        let explicit = doc.has_at(i, |e| {
-            matches!(e, Entry::PlaceWord { .. } | Entry::Direction { adj: false })
+        let explicit = doc.direction_at(i, false).is_some() || doc.has_at(i, |e| {
+            matches!(e, Entry::PlaceWord { .. })
         });
         let a = doc.analysis(i);
         let in_slot = slot || a.prep.is_some() || explicit;
@@ -502,7 +502,7 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
                     let origin = is_origin(doc, i, &range, &clause);
                     // "شمال المدينة" after a place only says where that place is.
                     let locating = !clause.places.is_empty()
-                        && doc.has_at(i, |e| matches!(e, Entry::Direction { adj: false }));
+                        && doc.direction_at(i, false).is_some();
                     for mut p in found {
                         if p.role == PlaceRoleInClause::Event {
                             if origin {

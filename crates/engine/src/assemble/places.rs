@@ -260,7 +260,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             m.entries().any(|e| match e {
                 Entry::Place => false,
                 Entry::PlaceWord { role, .. } => !(first && *role == PlaceRole::Head),
-                Entry::Direction { adj } => !(*adj && !first),
+                // A compass adjective may continue a name ("الكرك الشرقي").
+                Entry::Direction { .. } => first || !self.doc.analysis(i).article,
                 _ => true,
             })
         });
@@ -287,7 +288,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         if let Some((mut end, mut key)) = self.gazetteer_at(i) {
             // "الفرحانية الغربية": a compass adjective extends a known name
             // unless it could describe a plural before it (أحياء مدينة الرستن الشمالية).
-            if allow_adjective && self.has(end, |e| matches!(e, Entry::Direction { adj: true })) {
+            if allow_adjective && end < self.end && self.doc.direction_at(end, true).is_some() {
                 let extended = format!("{key} {}", self.stem(end));
                 if gazetteer().contains(&extended) || !self.doc.analysis(end).conj {
                     key = extended;
@@ -314,7 +315,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 continue;
             }
             if !self.unknown_name_word(end, false)
-                || (!allow_adjective && self.has(end, |e| matches!(e, Entry::Direction { adj: true })))
+                || (!allow_adjective && self.doc.direction_at(end, true).is_some())
             {
                 break;
             }
@@ -412,10 +413,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             return None;
         }
         // "شرق دمشق": a compass preposition before a place.
-        if let Some((m, _)) = self
-            .doc
-            .find_at(i, |e| matches!(e, Entry::Direction { adj: false }))
-        {
+        if let Some(m) = self.doc.direction_at(i, false) {
             let (mut found, end, _) = self.parse_element(m.end, false)?;
             for p in &mut found {
                 p.tokens.start = start;
@@ -547,7 +545,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     ));
                 }
                 // "منطقة بشرق دمشق": the type word, then a located place.
-                if self.has(after, |e| matches!(e, Entry::Direction { adj: false })) {
+                if after < self.end && self.doc.direction_at(after, false).is_some() {
                     return self.parse_element(after, false);
                 }
                 None
@@ -604,7 +602,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 anaphoric: false,
             }
         };
-        let adj_at = |k: usize| self.has(k, |e| matches!(e, Entry::Direction { adj: true }));
+        let adj_at = |k: usize| k < self.end && self.doc.direction_at(k, true).is_some();
         if self.doc.analysis(i).article && adj_at(m.end) {
             // "الريف الشمالي لحمص" / "الريف الشمالي".
             let adj = self.stem(m.end).to_string();
@@ -686,7 +684,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             let (found, end, _) = self.parse_element(at, false)?;
             return as_locator(found, end, false);
         }
-        if self.has(i, |e| matches!(e, Entry::Direction { adj: false })) && !a.conj {
+        if self.doc.direction_at(i, false).is_some() && !a.conj {
             let (found, end, _) = self.parse_element(i, false)?;
             return as_locator(found, end, false);
         }
