@@ -131,6 +131,11 @@ fn sentence_drafts(
     for range in &sentence.clauses {
         let mut clause = read_clause(doc, range.clone(), recent);
         recent.set_list(&clause.places);
+        if !clause.groups.is_empty() {
+            for p in clause.places.iter().filter(|p| p.role == PlaceRoleInClause::Event) {
+                recent.mark_event(&p.key);
+            }
+        }
         clause.range = range.clone();
         clauses.push(clause);
     }

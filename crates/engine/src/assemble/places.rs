@@ -346,6 +346,16 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     fn anaphor(&self, tokens: Range<usize>, kind: Option<PlaceKind>) -> Option<FoundPlace> {
         let mut p = self.recent.latest(kind)?.clone();
+        // "جسر الرستن … على المدينة": the city named after the head word.
+        if let (Some(k), Some((_, tail))) = (kind, p.key.split_once(' ')) {
+            let own = p.kind.is_some_and(|pk| same_kind(pk, k));
+            let named = gazetteer().lookup(tail).first().map(|e| e.kind);
+            if !own && named.is_some_and(|nk| same_kind(nk, k)) {
+                p.key = tail.to_string();
+                p.name = p.name.split_once(' ').map_or(p.name.clone(), |(_, t)| t.to_string());
+                p.kind = named;
+            }
+        }
         p.tokens = tokens;
         p.role = PlaceRoleInClause::Event;
         p.anaphoric = true;
@@ -403,6 +413,11 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             })
             .flatten()
         {
+            // "محيطها": the surroundings of the place just named.
+            if self.doc.analysis(i).stem.end < self.doc.word(i).len() {
+                let p = self.anaphor(start..m.end, None)?;
+                return Some((vec![p], m.end, false));
+            }
             i = m.end;
             modified = true;
             if matches!(self.stem(i), "من" | "في") {
