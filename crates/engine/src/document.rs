@@ -21,10 +21,6 @@ pub struct Mention {
 }
 
 impl Mention {
-    pub fn tokens(&self) -> Range<usize> {
-        self.start..self.end
-    }
-
     pub fn entries(&self) -> impl Iterator<Item = &'static Entry> {
         self.phrase.entries.iter()
     }
@@ -51,7 +47,9 @@ impl<'a> Document<'a> {
         let analyses: Vec<Analysis> = tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word | TokenKind::Number => analyze(t.text(folded), |s, tier| lex.knows(s, tier)),
+                TokenKind::Word | TokenKind::Number => {
+                    analyze(t.text(folded), |s, tier| lex.knows(s, tier))
+                }
                 _ => Analysis::default(),
             })
             .collect();
@@ -162,7 +160,8 @@ impl<'a> Document<'a> {
         if self.analysis(i).article != adj {
             return None;
         }
-        self.find_at(i, |e| matches!(e, Entry::Direction { .. })).map(|(m, _)| m)
+        self.find_at(i, |e| matches!(e, Entry::Direction { .. }))
+            .map(|(m, _)| m)
     }
 
     /// Whether token `i` begins a phrase with an entry `pred` accepts.

@@ -24,8 +24,28 @@ const MIN_DATE: f64 = 0.95;
 const REFERENCE_DAY: &str = "2020-06-15";
 
 const TYPE_WORDS: [&str; 22] = [
-    "حي", "احياء", "مدينه", "مدينتي", "مدن", "بلده", "بلدات", "بلدتي", "قريه", "قري", "قرى", "منطقه",
-    "منطقتي", "مناطق", "مخيم", "ضاحيه", "محيط", "حقل", "حقول", "مطار", "معبر", "محافظه",
+    "حي",
+    "احياء",
+    "مدينه",
+    "مدينتي",
+    "مدن",
+    "بلده",
+    "بلدات",
+    "بلدتي",
+    "قريه",
+    "قري",
+    "قرى",
+    "منطقه",
+    "منطقتي",
+    "مناطق",
+    "مخيم",
+    "ضاحيه",
+    "محيط",
+    "حقل",
+    "حقول",
+    "مطار",
+    "معبر",
+    "محافظه",
 ];
 
 /// A place name as the scorer compares it: folded, type words dropped, each
@@ -35,7 +55,13 @@ fn norm_place(name: &str) -> String {
     folded
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty() && !TYPE_WORDS.contains(w))
-        .map(|w| if w.chars().count() > 3 { strip_article(w) } else { w })
+        .map(|w| {
+            if w.chars().count() > 3 {
+                strip_article(w)
+            } else {
+                w
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -52,15 +78,6 @@ fn count_json(c: Option<Count>) -> Value {
         None => Value::Null,
         Some(Count::Exact(n)) => Value::from(n),
         Some(Count::Some) => Value::from("some"),
-    }
-}
-
-fn same_count(pred: &Value, gold: &Value) -> bool {
-    match (pred, gold) {
-        (Value::Null, Value::Null) => true,
-        (Value::Null, _) | (_, Value::Null) => false,
-        (p, Value::String(g)) => p.as_str() == Some(g),
-        (p, g) => p.as_f64().is_some() && p.as_f64() == g.as_f64(),
     }
 }
 
@@ -90,9 +107,17 @@ fn score(gold: &Value, events: &[Event], published: Date, t: &mut Totals) {
     }
     let mut gold_events: Vec<&Value> = gold["events"].as_array().unwrap().iter().collect();
     gold_events.sort_by_key(|g| g["optional"].as_bool().unwrap_or(false));
-    let types_of = |g: &Value| -> Vec<String> { as_list(&g["type"]).iter().filter_map(|v| v.as_str().map(String::from)).collect() };
+    let types_of = |g: &Value| -> Vec<String> {
+        as_list(&g["type"])
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect()
+    };
     let places_of = |g: &Value| -> HashSet<String> {
-        as_list(&g["place"]).iter().filter_map(|v| v.as_str().map(norm_place)).collect()
+        as_list(&g["place"])
+            .iter()
+            .filter_map(|v| v.as_str().map(norm_place))
+            .collect()
     };
     let mut claimed = vec![false; pairs.len()];
     let mut matched_gold = vec![false; gold_events.len()];
@@ -105,7 +130,11 @@ fn score(gold: &Value, events: &[Event], published: Date, t: &mut Totals) {
             matched_gold[gi] = true;
             let e = pairs[pi].1;
             t.actor.1 += 1;
-            let side = e.actor.side.map(|s| Value::from(s.id())).unwrap_or(Value::Null);
+            let side = e
+                .actor
+                .side
+                .map(|s| Value::from(s.id()))
+                .unwrap_or(Value::Null);
             t.actor.0 += as_list(&g["actor"]).contains(&side) as usize;
             if !g["day"].is_null() {
                 t.date.1 += 1;
@@ -125,7 +154,9 @@ fn score(gold: &Value, events: &[Event], published: Date, t: &mut Totals) {
         .filter(|&pi| !claimed[pi])
         .filter(|&pi| {
             gold_events.iter().enumerate().any(|(gi, g)| {
-                matched_gold[gi] && types_of(g).contains(&pairs[pi].0 .0) && places_of(g).contains(&pairs[pi].0 .1)
+                matched_gold[gi]
+                    && types_of(g).contains(&pairs[pi].0 .0)
+                    && places_of(g).contains(&pairs[pi].0 .1)
             })
         })
         .count();
@@ -144,7 +175,11 @@ fn score(gold: &Value, events: &[Event], published: Date, t: &mut Totals) {
         .flatten()
         .filter_map(|c| {
             let n = c["killed"].as_f64()?;
-            let places = c["places"].as_array()?.iter().filter_map(|p| p.as_str().map(norm_place)).collect();
+            let places = c["places"]
+                .as_array()?
+                .iter()
+                .filter_map(|p| p.as_str().map(norm_place))
+                .collect();
             Some((n, places))
         })
         .collect();
@@ -159,10 +194,18 @@ fn score(gold: &Value, events: &[Event], published: Date, t: &mut Totals) {
             }
         }
     }
-    let hit = |c: &(f64, Vec<String>), s: &(f64, HashSet<String>)| c.0 == s.0 && c.1.iter().any(|p| s.1.contains(p));
-    t.killed.0 += claims.iter().filter(|c| statements.iter().any(|s| hit(c, s))).count();
+    let hit = |c: &(f64, Vec<String>), s: &(f64, HashSet<String>)| {
+        c.0 == s.0 && c.1.iter().any(|p| s.1.contains(p))
+    };
+    t.killed.0 += claims
+        .iter()
+        .filter(|c| statements.iter().any(|s| hit(c, s)))
+        .count();
     t.killed.1 += claims.len();
-    t.killed.2 += statements.iter().filter(|s| claims.iter().any(|c| hit(c, s))).count();
+    t.killed.2 += statements
+        .iter()
+        .filter(|s| claims.iter().any(|c| hit(c, s)))
+        .count();
     t.killed.3 += statements.len();
 }
 
@@ -186,9 +229,14 @@ fn dev_set_scores_stay_above_their_floors() {
     files.sort();
     assert_eq!(files.len(), 5, "the five sample articles");
     for gold_path in files {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
         let text = std::fs::read_to_string(dir.join(gold["article"].as_str().unwrap())).unwrap();
-        let published: Date = gold["published"].as_str().unwrap_or(REFERENCE_DAY).parse().unwrap();
+        let published: Date = gold["published"]
+            .as_str()
+            .unwrap_or(REFERENCE_DAY)
+            .parse()
+            .unwrap();
         let found = extract(&text, &Options::published(published));
         score(&gold, &found.events, published, &mut totals);
     }
@@ -198,13 +246,25 @@ fn dev_set_scores_stay_above_their_floors() {
     let actor = totals.actor.0 as f64 / totals.actor.1.max(1) as f64;
     let date = totals.date.0 as f64 / totals.date.1.max(1) as f64;
     let (right, claims, found, statements) = totals.killed;
-    let killed_f1 = f1(right as f64 / claims.max(1) as f64, found as f64 / statements.max(1) as f64);
+    let killed_f1 = f1(
+        right as f64 / claims.max(1) as f64,
+        found as f64 / statements.max(1) as f64,
+    );
     println!(
         "event_f1={event_f1:.3} precision={precision:.3} recall={recall:.3} actor={actor:.3} date={date:.3} casualty_killed_f1={killed_f1:.3}"
     );
-    assert!(event_f1 >= MIN_EVENT_F1, "event F1 {event_f1:.3} < {MIN_EVENT_F1}");
-    assert!(actor >= MIN_ACTOR, "actor accuracy {actor:.3} < {MIN_ACTOR}");
-    assert!(killed_f1 >= MIN_KILLED_F1, "casualty killed F1 {killed_f1:.3} < {MIN_KILLED_F1}");
+    assert!(
+        event_f1 >= MIN_EVENT_F1,
+        "event F1 {event_f1:.3} < {MIN_EVENT_F1}"
+    );
+    assert!(
+        actor >= MIN_ACTOR,
+        "actor accuracy {actor:.3} < {MIN_ACTOR}"
+    );
+    assert!(
+        killed_f1 >= MIN_KILLED_F1,
+        "casualty killed F1 {killed_f1:.3} < {MIN_KILLED_F1}"
+    );
     assert!(date >= MIN_DATE, "date accuracy {date:.3} < {MIN_DATE}");
 }
 

@@ -91,7 +91,11 @@ pub fn choose(
         if h.side.is_none() {
             // "قواتها": the nearest named actor before it in the sentence that
             // is a subject (no preposition before it: not "لقوات النظام", "عن النظام").
-            let before = || hits.iter().rev().filter(|o| o.tokens.0 < h.tokens.0 && o.side.is_some());
+            let before = || {
+                hits.iter()
+                    .rev()
+                    .filter(|o| o.tokens.0 < h.tokens.0 && o.side.is_some())
+            };
             before()
                 .find(|o| !before_marker_of(doc, o))
                 .or_else(|| before().next())
@@ -103,7 +107,9 @@ pub fn choose(
     let before_marker = |h: &ActorHit| before_marker_of(doc, h);
     // An actor right after another trigger noun is that noun's ("تقدم داعش").
     let owned = |h: &ActorHit| {
-        h.tokens.0 > 0 && h.tokens.0 - 1 != trigger && doc.has_at(h.tokens.0 - 1, |e| matches!(e, Entry::Trigger { .. }))
+        h.tokens.0 > 0
+            && h.tokens.0 - 1 != trigger
+            && doc.has_at(h.tokens.0 - 1, |e| matches!(e, Entry::Trigger { .. }))
     };
     // 1. Passive agent: "من قبل قوات الأسد".
     for h in hits.iter().filter(in_clause) {
@@ -119,8 +125,7 @@ pub fn choose(
     if let Some(h) = hits
         .iter()
         .filter(in_clause)
-        .filter(|h| h.tokens.1 <= trigger && !before_marker(h) && !owned(h))
-        .next_back()
+        .rfind(|h| h.tokens.1 <= trigger && !before_marker(h) && !owned(h))
     {
         return resolve(h);
     }
@@ -139,7 +144,10 @@ pub fn choose(
             Some('ل') => !verb && !is_object_marker(prev),
             Some(_) => false,
         };
-        h.tokens.0 >= trigger_end && h.tokens.0 <= trigger_end + window - 1 && linked && !other_trigger_between(h)
+        h.tokens.0 >= trigger_end
+            && h.tokens.0 < trigger_end + window
+            && linked
+            && !other_trigger_between(h)
     }) {
         return resolve(h);
     }

@@ -132,7 +132,11 @@ fn sentence_drafts(
         let mut clause = read_clause(doc, range.clone(), recent);
         recent.set_list(&clause.places);
         if !clause.groups.is_empty() {
-            for p in clause.places.iter().filter(|p| p.role == PlaceRoleInClause::Event) {
+            for p in clause
+                .places
+                .iter()
+                .filter(|p| p.role == PlaceRoleInClause::Event)
+            {
                 recent.mark_event(&p.key);
             }
         }
@@ -140,7 +144,13 @@ fn sentence_drafts(
         clauses.push(clause);
     }
     if std::env::var_os("WAQAI_DEBUG").is_some() {
-        eprintln!("actors {:?}", actors_found.iter().map(|h| (h.tokens, h.side, doc.original_text(h.tokens.0..h.tokens.1))).collect::<Vec<_>>());
+        eprintln!(
+            "actors {:?}",
+            actors_found
+                .iter()
+                .map(|h| (h.tokens, h.side, doc.original_text(h.tokens.0..h.tokens.1)))
+                .collect::<Vec<_>>()
+        );
         for c in &clauses {
             eprintln!(
                 "clause {:?} «{}»\n  groups {:?}\n  places {:?}\n  casualties {:?} linker {} time {:?}",
@@ -171,7 +181,9 @@ fn sentence_drafts(
             // "وكان الطيران الحربي حاول …، فقصف …": the subject carries over.
             let range = &clauses[ci].range;
             if let Some(h) = actors_found.iter().find(|h| {
-                range.contains(&h.tokens.0) && h.side.is_some() && doc.analysis(h.tokens.0).prep.is_none()
+                range.contains(&h.tokens.0)
+                    && h.side.is_some()
+                    && doc.analysis(h.tokens.0).prep.is_none()
             }) {
                 last_actor = Some(*h);
                 last_family = None;
@@ -205,7 +217,11 @@ fn sentence_drafts(
             }
             let mut places = event_places(group.start, next_start);
             if places.is_empty() && gi > 0 && group.caused {
-                let before = if gi >= 2 { groups[gi - 2].end } else { clause.range.start };
+                let before = if gi >= 2 {
+                    groups[gi - 2].end
+                } else {
+                    clause.range.start
+                };
                 places = event_places(before, groups[gi - 1].start.max(before));
                 if places.is_empty() {
                     places = event_places(groups[gi - 1].start, group.start);
@@ -255,29 +271,40 @@ fn sentence_drafts(
             let inherited = last_actor.filter(|_| {
                 last_family.is_none_or(|f| group.classes.iter().any(|c| trigger_family(*c) == f))
             });
-            let actor = actors::choose(doc, &actors_found, &clause.range, group.start..group.end, group.verb)
-                .or_else(|| {
-                    // "وذلك من قبل قوات الأسد" in the next clause.
-                    clauses
-                        .get(ci + 1)
-                        .filter(|c| c.groups.is_empty())
-                        .and_then(|c| {
-                            actors_found.iter().copied().find(|h| {
-                                h.tokens.0 >= c.range.start + 2
-                                    && h.tokens.0 < c.range.end
-                                    && doc.stem(h.tokens.0 - 1) == "قبل"
-                            })
+            let actor = actors::choose(
+                doc,
+                &actors_found,
+                &clause.range,
+                group.start..group.end,
+                group.verb,
+            )
+            .or_else(|| {
+                // "وذلك من قبل قوات الأسد" in the next clause.
+                clauses
+                    .get(ci + 1)
+                    .filter(|c| c.groups.is_empty())
+                    .and_then(|c| {
+                        actors_found.iter().copied().find(|h| {
+                            h.tokens.0 >= c.range.start + 2
+                                && h.tokens.0 < c.range.end
+                                && doc.stem(h.tokens.0 - 1) == "قبل"
                         })
-                })
-                .or_else(|| actors::air_actor(&actors_found, &clause.range))
-                .or(inherited);
+                    })
+            })
+            .or_else(|| actors::air_actor(&actors_found, &clause.range))
+            .or(inherited);
             if actor.is_some() {
                 last_actor = actor;
                 last_family = Some(trigger_family(group.classes[0]));
             }
             // "القصف" that refers back keeps the side of the strike it refers to.
             let anaphoric_side = if actor.is_none() && group.anaphoric {
-                drafts.iter().chain(out.iter()).rev().find(|d| matches!(d.kind, EventType::Airstrike | EventType::Shelling)).and_then(|d| d.side)
+                drafts
+                    .iter()
+                    .chain(out.iter())
+                    .rev()
+                    .find(|d| matches!(d.kind, EventType::Airstrike | EventType::Shelling))
+                    .and_then(|d| d.side)
             } else {
                 None
             };
@@ -495,9 +522,8 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
             }
         }
         // Places: explicit place words anywhere; bare names only in a slot.
-        let explicit = doc.direction_at(i, false).is_some() || doc.has_at(i, |e| {
-            matches!(e, Entry::PlaceWord { .. })
-        });
+        let explicit = doc.direction_at(i, false).is_some()
+            || doc.has_at(i, |e| matches!(e, Entry::PlaceWord { .. }));
         let a = doc.analysis(i);
         let in_slot = slot || a.prep.is_some() || explicit;
         if i >= skip_until && in_slot && doc.is_word(i) {
@@ -506,8 +532,8 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
                 if accept_list(doc, i, explicit, &found) {
                     let origin = is_origin(doc, i, &range, &clause);
                     // "شمال المدينة" after a place only says where that place is.
-                    let locating = !clause.places.is_empty()
-                        && doc.direction_at(i, false).is_some();
+                    let locating =
+                        !clause.places.is_empty() && doc.direction_at(i, false).is_some();
                     for mut p in found {
                         if p.role == PlaceRoleInClause::Event {
                             if origin {
@@ -545,7 +571,10 @@ fn accept_list(doc: &Document, at: usize, explicit: bool, found: &[FoundPlace]) 
     if explicit || found.is_empty() {
         return true;
     }
-    let events: Vec<&FoundPlace> = found.iter().filter(|p| p.role == PlaceRoleInClause::Event).collect();
+    let events: Vec<&FoundPlace> = found
+        .iter()
+        .filter(|p| p.role == PlaceRoleInClause::Event)
+        .collect();
     let Some(first) = events.first() else {
         return true;
     };

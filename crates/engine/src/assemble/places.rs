@@ -208,9 +208,11 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         if i >= self.end {
             return None;
         }
-        let mut places = self.doc.mentions_at(i).iter().filter(|m| {
-            m.end <= self.end && m.entries().any(|e| matches!(e, Entry::Place))
-        });
+        let mut places = self
+            .doc
+            .mentions_at(i)
+            .iter()
+            .filter(|m| m.end <= self.end && m.entries().any(|e| matches!(e, Entry::Place)));
         let mut m = places.next()?;
         if m.phrase.words == 1 && self.claimed_word(i) {
             return None;
@@ -284,7 +286,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// [`Self::name_at`] with a limit on how many unknown words a name may have;
     /// a hyphen joins two words of one name ("عمان-دمشق").
-    fn name_at_len(&self, i: usize, allow_adjective: bool, max: usize) -> Option<(usize, String, bool)> {
+    fn name_at_len(
+        &self,
+        i: usize,
+        allow_adjective: bool,
+        max: usize,
+    ) -> Option<(usize, String, bool)> {
         if let Some((mut end, mut key)) = self.gazetteer_at(i) {
             // "الفرحانية الغربية": a compass adjective extends a known name
             // unless it could describe a plural before it (أحياء مدينة الرستن الشمالية).
@@ -352,7 +359,10 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             let named = gazetteer().lookup(tail).first().map(|e| e.kind);
             if !own && named.is_some_and(|nk| same_kind(nk, k)) {
                 p.key = tail.to_string();
-                p.name = p.name.split_once(' ').map_or(p.name.clone(), |(_, t)| t.to_string());
+                p.name = p
+                    .name
+                    .split_once(' ')
+                    .map_or(p.name.clone(), |(_, t)| t.to_string());
                 p.kind = named;
             }
         }
@@ -402,7 +412,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// `in_plural`: inside a plural type word ("أحياء مدينة الرستن الشمالية"), where a
     /// compass adjective describes the plural, not the name.
-    fn parse_element_in(&self, start: usize, typed: bool, in_plural: bool) -> Option<(Vec<FoundPlace>, usize, bool)> {
+    fn parse_element_in(
+        &self,
+        start: usize,
+        typed: bool,
+        in_plural: bool,
+    ) -> Option<(Vec<FoundPlace>, usize, bool)> {
         let mut i = start;
         let mut modified = false;
         // Modifiers: محيط، أطراف، مناطق متفرقة من …
@@ -440,16 +455,17 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             return Some(found);
         }
         // A gazetteer name that is itself a phrase with a head word (مطار التيفور) wins over the head.
-        if let Some((end, key, known)) = self.gazetteer_at(i).and_then(|(e, _)| {
-            (e > i + 1
-                || !self.has(i, |en| {
-                    is_place_word(en, &[PlaceRole::Type, PlaceRole::Capital])
-                }))
-            .then(|| self.name_at(i, !modified && !in_plural))
-            .flatten()
-        }) {
+        // A name that starts with a type word ("حي الوعر") goes by the type word's path.
+        let type_word = self.has(i, |en| {
+            is_place_word(en, &[PlaceRole::Type, PlaceRole::Capital])
+        });
+        let head_word = self.has(i, |en| is_place_word(en, &[PlaceRole::Head]));
+        let gazetteer_name = self
+            .gazetteer_at(i)
+            .filter(|(e, _)| !type_word && (*e > i + 1 || !head_word))
+            .and_then(|_| self.name_at(i, !modified && !in_plural));
+        if let Some((end, key, _)) = gazetteer_name {
             let kind = gazetteer().lookup(&key).first().map(|e| e.kind);
-            let _ = known;
             return Some((
                 vec![self.element(start..end, i..end, key, kind)],
                 end,
@@ -488,7 +504,9 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         match role {
             PlaceRole::Capital => {
                 // "العاصمة دمشق" names it; bare "العاصمة" is Damascus.
-                let named = self.gazetteer_at(m.end).filter(|_| !self.doc.analysis(m.end).conj);
+                let named = self
+                    .gazetteer_at(m.end)
+                    .filter(|_| !self.doc.analysis(m.end).conj);
                 if let Some((end, key)) = named {
                     return Some((
                         vec![self.element(start..end, m.end..end, key, kind)],
@@ -508,18 +526,28 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     // "المدينة"; a plural one ("المناطق المذكورة") means the last list.
                     let end = self.skip_trailers(m.end);
                     // "الأحياء السكنية في درعا البلد": the place after it is where.
-                    if many && (self.stem(end) == "في" || self.doc.analysis(end).prep == Some('ب')) {
-                        let at = if self.stem(end) == "في" { end + 1 } else { end };
+                    if many && (self.stem(end) == "في" || self.doc.analysis(end).prep == Some('ب'))
+                    {
+                        let at = if self.stem(end) == "في" {
+                            end + 1
+                        } else {
+                            end
+                        };
                         if let Some(found) = self.parse_element(at, false) {
                             return Some(found);
                         }
                     }
                     let found = if many {
-                        self.recent.last_list.iter().cloned().map(|mut p| {
-                            p.tokens = start..end;
-                            p.anaphoric = true;
-                            p
-                        }).collect()
+                        self.recent
+                            .last_list
+                            .iter()
+                            .cloned()
+                            .map(|mut p| {
+                                p.tokens = start..end;
+                                p.anaphoric = true;
+                                p
+                            })
+                            .collect()
                     } else {
                         vec![self.anaphor(start..end, kind)?]
                     };
@@ -550,9 +578,15 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     }
                     return Some((found, end, many || typed));
                 }
-                if let Some((end, key, _)) = self.name_at(after, !modified && !many && !in_plural)
+                if let Some((end, mut key, _)) = self
+                    .name_at(after, !modified && !many && !in_plural)
                     .filter(|_| !self.doc.analysis(after).conj)
                 {
+                    // The gazetteer may know the name only with its type word ("حي الوعر").
+                    let with_type = format!("{} {key}", self.stem(i));
+                    if !gazetteer().contains(&key) && gazetteer().contains(&with_type) {
+                        key = with_type;
+                    }
                     return Some((
                         vec![self.element(start..end, after..end, key, kind)],
                         end,

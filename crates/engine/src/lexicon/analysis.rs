@@ -37,6 +37,9 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// What `analyze` asks: is this stem known at this tier?
+type Knows<'a> = dyn Fn(&str, Known) -> bool + 'a;
+
 /// How surely a stem is a known word, in the order candidates are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Known {
@@ -72,7 +75,7 @@ pub fn analyze(word: &str, knows: impl Fn(&str, Known) -> bool) -> Analysis {
 fn analyze_with(
     word: &str,
     knows: impl Fn(&str) -> bool,
-    content: Option<&dyn Fn(&str, Known) -> bool>,
+    content: Option<&Knows<'_>>,
 ) -> Option<Analysis> {
     let whole = Analysis {
         stem: 0..word.len(),

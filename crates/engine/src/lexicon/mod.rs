@@ -113,7 +113,11 @@ impl Lexicon {
                 .collect()
         };
         let words = single(&|p| !is_place(&p));
-        let content = single(&|p| p.entries.iter().any(|e| !matches!(e, Entry::Place | Entry::Syntax(_))));
+        let content = single(&|p| {
+            p.entries
+                .iter()
+                .any(|e| !matches!(e, Entry::Place | Entry::Syntax(_)))
+        });
         let place_words = single(&|p| is_place(&p));
         let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
         let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
@@ -204,7 +208,7 @@ mod tests {
             e,
             Entry::Actor { air: true, .. }
         )));
-        assert!(phrase_has("قذائف هاون", |e| matches!(
+        assert!(phrase_has("قذايف هاون", |e| matches!(
             e,
             Entry::Weapon(Delivery::Ground)
         )));
