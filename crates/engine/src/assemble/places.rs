@@ -83,11 +83,19 @@ impl Recent {
                 .filter(|p| p.role == PlaceRoleInClause::Event)
         };
         let had_event = |p: &&FoundPlace| self.with_events.contains(&p.key);
-        let of_kind = |p: &&FoundPlace| kind.is_none_or(|k| kinds_of(p).any(|pk| same_kind(pk, k)));
+        // A place fits when the kind the text gave it ("بلدة التيفور") is the
+        // kind asked for, or, with no such word, when the gazetteer's kind is
+        // related (a town for "المدينة", the city in "جسر الرستن").
+        let fits = |p: &&FoundPlace| {
+            kind.is_none_or(|k| match p.kind {
+                Some(pk) => pk == k,
+                None => kinds_of(p).any(|gk| same_kind(gk, k)),
+            })
+        };
         events()
             .filter(had_event)
-            .find(of_kind)
-            .or_else(|| events().find(of_kind))
+            .find(fits)
+            .or_else(|| events().find(fits))
             .or_else(|| events().next())
             .or_else(|| self.places.last())
     }
@@ -465,7 +473,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             .filter(|(e, _)| !type_word && (*e > i + 1 || !head_word))
             .and_then(|_| self.name_at(i, !modified && !in_plural));
         if let Some((end, key, _)) = gazetteer_name {
-            let kind = gazetteer().lookup(&key).first().map(|e| e.kind);
+            // No type word: the kind is the gazetteer's, found when it is needed.
+            let kind = None;
             return Some((
                 vec![self.element(start..end, i..end, key, kind)],
                 end,
@@ -554,18 +563,26 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     return (!found.is_empty()).then_some((found, end, false));
                 }
                 // "أحياء مدينة X", "قرى من منطقة X": the inner element decides.
-                if self.has(after, |e| {
-                    is_place_word(
-                        e,
-                        &[
-                            PlaceRole::Type,
-                            PlaceRole::Head,
-                            PlaceRole::Modifier,
-                            PlaceRole::Capital,
-                            PlaceRole::Region,
-                        ],
-                    )
-                }) || (many && self.stem(after) == "من")
+                // A definite head word after a type word is the name itself
+                // ("منطقة المثلث", "منطقة الوادي الأحمر").
+                let inner_roles: &[PlaceRole] = if self.doc.analysis(after).article {
+                    &[
+                        PlaceRole::Type,
+                        PlaceRole::Modifier,
+                        PlaceRole::Capital,
+                        PlaceRole::Region,
+                    ]
+                } else {
+                    &[
+                        PlaceRole::Type,
+                        PlaceRole::Head,
+                        PlaceRole::Modifier,
+                        PlaceRole::Capital,
+                        PlaceRole::Region,
+                    ]
+                };
+                if self.has(after, |e| is_place_word(e, inner_roles))
+                    || (many && self.stem(after) == "من")
                 {
                     let next = if self.stem(after) == "من" {
                         after + 1
