@@ -143,6 +143,20 @@ fn sentence_drafts(
         clause.range = range.clone();
         clauses.push(clause);
     }
+    // ", وعلى منطقة X": a clause that only adds places continues the event before it.
+    for ci in 1..clauses.len() {
+        let start = clauses[ci].range.start;
+        let continues = clauses[ci].groups.is_empty()
+            && !clauses[ci - 1].groups.is_empty()
+            && !clauses[ci].places.is_empty()
+            && doc.analysis(start).conj
+            && matches!(doc.stem(start), "علي" | "في" | "الي" | "نحو" | "باتجاه");
+        if continues {
+            let places = std::mem::take(&mut clauses[ci].places);
+            clauses[ci - 1].places.extend(places);
+            clauses[ci - 1].range.end = clauses[ci].range.end;
+        }
+    }
     if std::env::var_os("WAQAI_DEBUG").is_some() {
         eprintln!(
             "actors {:?}",

@@ -92,10 +92,13 @@ impl Recent {
                 None => kinds_of(p).any(|gk| same_kind(gk, k)),
             })
         };
+        // Locators count too ("غرب تدمر … غرب المدينة"), but after event places.
+        let mentioned = || self.places.iter().rev();
         events()
             .filter(had_event)
             .find(fits)
             .or_else(|| events().find(fits))
+            .or_else(|| kind.and_then(|_| mentioned().find(fits)))
             .or_else(|| events().next())
             .or_else(|| self.places.last())
     }
@@ -132,7 +135,7 @@ fn kinds_of(p: &FoundPlace) -> impl Iterator<Item = PlaceKind> + '_ {
 fn same_kind(a: PlaceKind, b: PlaceKind) -> bool {
     use PlaceKind::*;
     let group = |k| match k {
-        City | Town | Village => 1,
+        City | Town => 1,
         Neighbourhood | Camp => 2,
         _ => 3,
     };
@@ -148,7 +151,7 @@ fn kind_of_type_word(kind: &str) -> Option<PlaceKind> {
         "camp" => PlaceKind::Camp,
         "governorate" => PlaceKind::Governorate,
         "subdistrict" => PlaceKind::Subdistrict,
-        "region" => PlaceKind::Region,
+        "region" | "area" => PlaceKind::Region,
         "mountain" | "hill" => PlaceKind::Mountain,
         "field" => PlaceKind::Field,
         "airport" => PlaceKind::Airport,
@@ -781,6 +784,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     pub fn list(&self, i: usize) -> Option<(Vec<FoundPlace>, usize)> {
         let (mut elements, mut end, typed) = self.parse_element(i, false)?;
         let mut places = Vec::new();
+        // "منطقتي الدوة والبيارات": later members share the type word's kind.
+        let list_kind = elements.first().and_then(|p| p.kind);
         loop {
             end = self.skip_trailers(end);
             let mut located = Vec::new();
@@ -795,7 +800,10 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             places.extend(located);
             // "وبلدة X"، "والهبيط"، "وحرستا": the list goes on after و.
             if end < self.end && self.doc.analysis(end).conj {
-                if let Some((found, e, _)) = self.parse_element(end, typed) {
+                if let Some((mut found, e, _)) = self.parse_element(end, typed) {
+                    for p in &mut found {
+                        p.kind = p.kind.or(list_kind);
+                    }
                     elements = found;
                     end = e;
                     continue;
