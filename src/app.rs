@@ -339,7 +339,7 @@ pub fn App() -> impl IntoView {
                         type="button"
                         class="lang"
                         on:click=toggle_lang
-                        aria-label=move || s().lang_switch_label
+                        title=move || s().lang_switch_label
                         lang=move || if state.lang.get() == Lang::Ar { "en" } else { "ar" }
                     >
                         {move || s().lang_switch}

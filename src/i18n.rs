@@ -351,7 +351,7 @@ pub static AR: Strings = Strings {
     outlet: "المصدر / الوسيلة",
     published: "تاريخ النشر",
     add_article: "إضافة المقال",
-    upload: "رفع ملفات (.txt، .md، .html)",
+    upload: "رفع ملفات (نص، Markdown، HTML)",
     drop_hint: "أو أفلت الملفات في أي مكان من الصفحة.",
     drop_here: "أفلت الملفات لإضافتها",
     articles: "المقالات",

@@ -3,8 +3,8 @@
 //! exactly as the CLI prints them. All wasm-bindgen glue for the engine lives here.
 
 use serde::Deserialize;
-use wasm_bindgen::prelude::*;
 use waqai_engine::{Date, Options};
+use wasm_bindgen::prelude::*;
 
 #[derive(Default, Deserialize)]
 struct JsOptions {
@@ -22,12 +22,17 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&e.to_string()))?
     };
     let published = match opts.published.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => Some(s.parse::<Date>().map_err(|e| JsValue::from_str(&e.to_string()))?),
+        Some(s) => Some(
+            s.parse::<Date>()
+                .map_err(|e| JsValue::from_str(&e.to_string()))?,
+        ),
         None => None,
     };
     let found = waqai_engine::extract(text, &Options { published });
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    found.serialize(&serializer).map_err(|e| JsValue::from_str(&e.to_string()))
+    found
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 use serde::Serialize as _;

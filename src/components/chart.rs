@@ -89,6 +89,8 @@ pub fn Chart() -> impl IntoView {
                 let cx = x + bw / 2.0;
                 let top = H - BOTTOM - total as f64 * unit;
                 let show_label = i % every == 0;
+                // The labels sit outside the button: its name is its aria-label,
+                // and text inside would have to repeat in it word for word.
                 view! {
                     <g
                         class="day"
@@ -106,9 +108,11 @@ pub fn Chart() -> impl IntoView {
                     >
                         <rect class="hit" x=x - (slot - bw) / 2.0 y="0" width=slot height=H fill="transparent"></rect>
                         {rects}
-                        <text x=cx y=top - 3.0 text-anchor="middle" class="bar-n" aria-hidden="true">{lang.num(total as u64)}</text>
+                    </g>
+                    <g class="bar-labels" aria-hidden="true">
+                        <text x=cx y=top - 3.0 text-anchor="middle" class="bar-n">{lang.num(total as u64)}</text>
                         {show_label.then(|| view! {
-                            <text x=cx y=H - 6.0 text-anchor="middle" class="bar-label" aria-hidden="true">{lang.date_short(day)}</text>
+                            <text x=cx y=H - 6.0 text-anchor="middle" class="bar-label">{lang.date_short(day)}</text>
                         })}
                     </g>
                 }

@@ -146,16 +146,18 @@ pub fn Map() -> impl IntoView {
                 <g class="govs">{outlines}</g>
                 <g class="marks">{marks}</g>
             </svg>
-            <p class="hint">
-                {move || {
-                    let n = unlocated();
-                    let lang = state.lang.get();
-                    match lang {
-                        Lang::En => format!("{n} shown events have no coordinates."),
-                        Lang::Ar => format!("{} من الأحداث المعروضة بلا إحداثيات.", lang.num(n as u64)),
-                    }
-                }}
-            </p>
+            <Show when=move || { unlocated() > 0 }>
+                <p class="hint">
+                    {move || {
+                        let n = unlocated();
+                        let lang = state.lang.get();
+                        match lang {
+                            Lang::En => format!("{n} of the events shown have no coordinates."),
+                            Lang::Ar => format!("{} من الأحداث المعروضة بلا إحداثيات.", lang.num(n as u64)),
+                        }
+                    }}
+                </p>
+            </Show>
             <p class="attribution">{move || s().attribution}</p>
         </section>
     }
