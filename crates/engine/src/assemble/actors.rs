@@ -28,16 +28,47 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
             i = m.end;
             continue;
         }
-        if let Some((m, &Entry::Actor { side, air })) =
-            doc.find_at(i, |e| matches!(e, Entry::Actor { .. }))
-        {
-            hits.push(ActorHit {
-                tokens: (m.start, m.end.min(range.end)),
-                side: Some(side),
+        if let Some((
+            m,
+            &Entry::Actor {
+                side,
                 air,
+                adjective,
+            },
+        )) = doc.find_at(i, |e| matches!(e, Entry::Actor { .. }))
+        {
+            // "غارات جوية روسية": a nationality names the actor only right after
+            // a strike word or a weapon (up to one adjective between).
+            let after_strike = (i.saturating_sub(2)..i).any(|k| {
+                doc.mentions_at(k).iter().any(|w| {
+                    w.end >= i.saturating_sub(1)
+                        && w.entries()
+                            .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
+                })
             });
-            i = m.end;
-            continue;
+            if !adjective || after_strike {
+                let air = air
+                    || (adjective
+                        && (i.saturating_sub(2)..i).any(|k| {
+                            doc.has_at(k, |e| {
+                                matches!(e, Entry::Weapon(crate::lexicon::Delivery::Air))
+                                    || matches!(
+                                        e,
+                                        Entry::Trigger {
+                                            class: crate::lexicon::TriggerClass::Air,
+                                            ..
+                                        }
+                                    )
+                            })
+                        }));
+                hits.push(ActorHit {
+                    tokens: (m.start, m.end.min(range.end)),
+                    side: Some(side),
+                    air,
+                });
+                i = m.end;
+                continue;
+            }
         }
         if doc.has_at(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Possessive))) {
             hits.push(ActorHit {
@@ -121,7 +152,14 @@ pub fn choose(
             return resolve(h);
         }
     }
-    // 2. Subject before the trigger: the nearest, not a target nor another noun's owner.
+    // 2. A noun's owner right after it ("هجوم لوحدات حماية الشعب", "غارات روسية")
+    //    outranks a subject before it, which is often only the one reporting.
+    if !verb {
+        if let Some(h) = owner_after(doc, hits, clause, trigger, trigger_end, false) {
+            return resolve(&h);
+        }
+    }
+    // 2b. Subject before the trigger: the nearest, not a target nor another noun's owner.
     if let Some(h) = hits
         .iter()
         .filter(in_clause)
@@ -129,29 +167,42 @@ pub fn choose(
     {
         return resolve(h);
     }
-    // 3. After the trigger, with no other trigger between: a verb's subject
-    //    ("قصفت قوات النظام"), a noun's owner ("قصف قوات النظام"، "قصف مدفعي
-    //    لقوات النظام"), the first side of "اشتباكات بين المعارضة وقوات النظام".
+    // 3. After the trigger: a verb's subject ("قصفت قوات النظام").
+    owner_after(doc, hits, clause, trigger, trigger_end, verb).and_then(|h| resolve(&h))
+}
+
+/// The actor right after a trigger, with no other trigger between: a verb's
+/// subject ("قصفت قوات النظام"), a noun's owner ("قصف قوات النظام"، "قصف مدفعي
+/// لقوات النظام"), the first side of "اشتباكات بين المعارضة وقوات النظام".
+fn owner_after(
+    doc: &Document,
+    hits: &[ActorHit],
+    clause: &Range<usize>,
+    trigger: usize,
+    trigger_end: usize,
+    verb: bool,
+) -> Option<ActorHit> {
     let window = if verb { 4 } else { 3 };
     let other_trigger_between = |h: &ActorHit| {
         (trigger_end..h.tokens.0).any(|k| doc.has_at(k, |e| matches!(e, Entry::Trigger { .. })))
     };
-    if let Some(h) = hits.iter().filter(in_clause).find(|h| {
-        let a = doc.analysis(h.tokens.0);
-        let prev = doc.stem(h.tokens.0 - 1);
-        let linked = match a.prep {
-            None => !is_object_marker(prev) || prev == "بين",
-            Some('ل') => !verb && !is_object_marker(prev),
-            Some(_) => false,
-        };
-        h.tokens.0 >= trigger_end
-            && h.tokens.0 < trigger_end + window
-            && linked
-            && !other_trigger_between(h)
-    }) {
-        return resolve(h);
-    }
-    None
+    hits.iter()
+        .filter(|h| h.tokens.0 >= clause.start && h.tokens.0 < clause.end)
+        .find(|h| {
+            let a = doc.analysis(h.tokens.0);
+            let prev = doc.stem(h.tokens.0 - 1);
+            let linked = match a.prep {
+                None => !is_object_marker(prev) || prev == "بين",
+                Some('ل') => !verb && !is_object_marker(prev),
+                Some(_) => false,
+            };
+            h.tokens.0 > trigger
+                && h.tokens.0 >= trigger_end
+                && h.tokens.0 < trigger_end + window
+                && linked
+                && !other_trigger_between(h)
+        })
+        .copied()
 }
 
 /// The side an air force or the weapons imply when no actor is named

@@ -101,6 +101,8 @@ pub enum Entry {
         side: Side,
         /// An air force: its bombardment is an airstrike.
         air: bool,
+        /// A nationality adjective ("روسية"): an actor only after a strike word or weapon.
+        adjective: bool,
     },
     Casualty {
         what: CasualtyWhat,
@@ -171,6 +173,7 @@ fn actor(row: &[&'static str]) -> Option<Entry> {
     Some(Entry::Actor {
         side: Side::from_id(row.get(1)?)?,
         air: row.get(2) == Some(&"air"),
+        adjective: row.get(2) == Some(&"adj"),
     })
 }
 
