@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use waqai_engine::{extract, Date, Options};
 
-const USAGE: &str = "usage: waqai extract [--published YYYY-MM-DD] FILE...   (- reads standard input)";
+const USAGE: &str =
+    "usage: waqai extract [--published YYYY-MM-DD] FILE...   (- reads standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

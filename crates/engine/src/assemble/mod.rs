@@ -282,8 +282,15 @@ fn sentence_drafts(
             if places.is_empty() {
                 continue;
             }
+            // People fleeing, or a ceasefire, have no actor to carry over.
+            let passive = group
+                .classes
+                .iter()
+                .all(|c| matches!(c, TriggerClass::Displacement | TriggerClass::Other));
             let inherited = last_actor.filter(|_| {
-                last_family.is_none_or(|f| group.classes.iter().any(|c| trigger_family(*c) == f))
+                !passive
+                    && last_family
+                        .is_none_or(|f| group.classes.iter().any(|c| trigger_family(*c) == f))
             });
             let actor = actors::choose(
                 doc,
@@ -630,7 +637,7 @@ fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -
 
 /// Whether a trigger is only intended ("بهدف استعادة", "لإيقاف تقدم").
 fn is_intended(doc: &Document, at: usize, range: &Range<usize>) -> bool {
-    (range.start.max(at.saturating_sub(2))..at)
+    (range.start.max(at.saturating_sub(4))..at)
         .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Purpose))))
 }
 

@@ -1,0 +1,150 @@
+//! The whole engine on single sentences written for these tests, one row per
+//! construction it must read: coordination, clitics, denial, anaphora, actor
+//! forms, casualty forms and dates. Each row lists the events expected as
+//! `type @ place / side / killed / wounded / date / status`.
+
+use waqai_engine::{extract, Count, Options};
+
+fn summary(text: &str, published: &str) -> Vec<String> {
+    let found = extract(text, &Options::published(published.parse().unwrap()));
+    found
+        .events
+        .iter()
+        .map(|e| {
+            let count = |c: Option<Count>| match c {
+                None => "-".to_string(),
+                Some(Count::Exact(n)) => n.to_string(),
+                Some(Count::Some) => "some".to_string(),
+            };
+            format!(
+                "{} @ {} / {} / {} / {} / {} / {}",
+                e.kind.id(),
+                e.places.first().map_or("", |p| p.name.as_str()),
+                e.actor.side.map_or("-", |s| s.id()),
+                count(e.killed),
+                count(e.wounded),
+                e.date.map_or("-".to_string(), |d| d.to_string()),
+                if e.status == waqai_engine::Status::Denied {
+                    "denied"
+                } else {
+                    "reported"
+                },
+            )
+        })
+        .collect()
+}
+
+const PUBLISHED: &str = "2021-05-12"; // a Wednesday
+
+#[test]
+fn constructions() {
+    let table: &[(&str, &[&str])] = &[
+        // VSO subject, weekday date, consequence clause with figures.
+        (
+            "قصفت قوات النظام الأربعاء حي الوعر في حمص بقذائف الهاون، مما أدى إلى مقتل ثلاثة مدنيين وإصابة عشرة آخرين.",
+            &["shelling @ الوعر / government / 3 / 10 / 2021-05-12 / reported"],
+        ),
+        // A coordinated list after a plural type word; unknown names; a locator.
+        (
+            "شنت طائرات روسية غارات على بلدات كفرنبل والهبيط وبعربو بريف إدلب الجنوبي.",
+            &[
+                "airstrike @ كفرنبل / russia / - / - / - / reported",
+                "airstrike @ الهبيط / russia / - / - / - / reported",
+                "airstrike @ بعربو / russia / - / - / - / reported",
+            ],
+        ),
+        // Barrel bombs from helicopters are an airstrike by the government; an absolute date.
+        (
+            "ألقت المروحيات براميل متفجرة على حي الشعار في حلب، مما أدى إلى سقوط 15 قتيلا في 3 شباط 2014.",
+            &["airstrike @ الشعار / government / 15 / - / 2014-02-03 / reported"],
+        ),
+        // SANA style: passive victims first, a dual, an attack by "terrorists".
+        (
+            "دمشق-سانا: استشهد مدنيان وأصيب خمسة آخرون جراء اعتداء إرهابيين بقذائف صاروخية على حي باب توما صباح اليوم.",
+            &["shelling @ باب توما / opposition / 2 / 5 / 2021-05-12 / reported"],
+        ),
+        // A denial governs the event; the actor is "its forces" of the one denying.
+        (
+            "نفت هيئة تحرير الشام الأنباء عن انسحاب قواتها من مدينة خان شيخون.",
+            &["withdrawal @ خان شيخون / opposition / - / - / - / denied"],
+        ),
+        // "did not take": a negated advance is still an event, denied.
+        (
+            "وأكد القيادي أن قوات النظام لم تسيطر على بلدة اللطامنة.",
+            &["advance @ اللطامنة / government / - / - / - / denied"],
+        ),
+        // A noun's owner after it outranks the one announcing; a dual of soldiers; yesterday.
+        (
+            "أعلن الجيش التركي مقتل جنديين في هجوم لوحدات حماية الشعب قرب مدينة عفرين أمس.",
+            &["clash @ عفرين / sdf / 2 / - / 2021-05-11 / reported"],
+        ),
+        // No casualties.
+        (
+            "وقال ناشطون إن قذائف هاون سقطت على حي المزة، دون أنباء عن إصابات.",
+            &["shelling @ المزة / - / 0 / 0 / - / reported"],
+        ),
+        // A place named again as "the neighbourhood itself".
+        (
+            "اقتحمت قوات النظام حي الخالدية في حمص. ودارت اشتباكات عنيفة في الحي ذاته.",
+            &[
+                "advance @ الخالدية / government / - / - / - / reported",
+                "clash @ الخالدية / - / - / - / - / reported",
+            ],
+        ),
+        // An intention is not an event; a region of its own.
+        (
+            "تسعى قوات النظام إلى استعادة مدينة إدلب، ونزح آلاف المدنيين من قرى ريف حماة الشمالي.",
+            &["displacement @ ريف حماة الشمالي / - / - / - / - / reported"],
+        ),
+        // Two event types from the weapons of one bombardment.
+        (
+            "تعرضت بلدة اللجاة لقصف بالطيران الحربي والمدفعية الثقيلة.",
+            &[
+                "airstrike @ اللجاة / government / - / - / - / reported",
+                "shelling @ اللجاة / government / - / - / - / reported",
+            ],
+        ),
+        // Arrest campaign; the places of the attacker are not event places.
+        (
+            "شنت قوات الأمن حملة دهم واعتقالات في مدينة دوما، بينما قصفت المدفعية من مطار المزة بلدة داريا.",
+            &[
+                "arrest @ دوما / government / - / - / - / reported",
+                "shelling @ داريا / - / - / - / - / reported",
+            ],
+        ),
+        // Nothing to report.
+        ("الطقس مشمس اليوم في معظم المناطق.", &[]),
+        ("", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in table {
+        let got = summary(text, PUBLISHED);
+        if got != *want {
+            failures.push(format!("{text}\n  want {want:#?}\n  got  {got:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn evidence_points_at_the_original_sentence() {
+    let text = "خبر أول.\nقَصَفَتْ قوّاتُ النظام حيَّ جوبر بدمشق. وخبر آخر 😀.";
+    let found = extract(text, &Options::default());
+    let span = &found.events[0].evidence[0];
+    assert_eq!(&text[span.start..span.end], span.text);
+    assert!(span.text.starts_with("قَصَفَتْ"));
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&utf16[span.start_utf16..span.end_utf16]).unwrap(),
+        span.text
+    );
+}
+
+#[test]
+fn a_dateline_gives_the_publication_day() {
+    let text = "حلب، 22 كانون الأول 2016\nقصف الطيران الحربي حي الشعار أمس.";
+    let found = extract(text, &Options::default());
+    assert_eq!(found.published.unwrap().to_string(), "2016-12-22");
+    assert_eq!(found.published_from, "text");
+    assert_eq!(found.events[0].date.unwrap().to_string(), "2016-12-21");
+}
