@@ -39,6 +39,16 @@ pub enum Notice {
     },
     Added(usize),
     SamplesLoaded,
+    /// An article was removed; it can be put back as it was.
+    Removed(Box<Removed>),
+}
+
+/// What removing an article took away, for Undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub index: usize,
+    pub article: Article,
+    pub corrections: Corrections,
 }
 
 /// An article about to be added.
@@ -187,10 +197,29 @@ impl AppState {
     }
 
     pub fn remove(&self, id: u32) {
-        self.articles.update(|arts| arts.retain(|a| a.id != id));
+        let Some(index) = self
+            .articles
+            .with_untracked(|arts| arts.iter().position(|a| a.id == id))
+        else {
+            return;
+        };
+        let mut article = None;
+        self.articles
+            .update(|arts| article = Some(arts.remove(index)));
         let prefix = format!("{id}/");
-        self.corrections
-            .update(|c| c.retain(|k, _| !k.starts_with(&prefix)));
+        let mut taken = Corrections::new();
+        self.corrections.update(|c| {
+            taken = c.clone();
+            taken.retain(|k, _| k.starts_with(&prefix));
+            c.retain(|k, _| !k.starts_with(&prefix));
+        });
+        if let Some(article) = article {
+            self.notice.set(Some(Notice::Removed(Box::new(Removed {
+                index,
+                article,
+                corrections: taken,
+            }))));
+        }
         self.filters.update(|f| {
             if f.article == Some(id) {
                 f.article = None;
@@ -199,6 +228,18 @@ impl AppState {
         if self.reading.get_untracked() == Some(id) {
             self.reading.set(None);
         }
+    }
+
+    /// Puts a removed article back where it was, with its corrections.
+    pub fn undo_remove(&self, removed: Removed) {
+        self.articles.update(|arts| {
+            if arts.iter().all(|a| a.id != removed.article.id) {
+                let i = removed.index.min(arts.len());
+                arts.insert(i, removed.article);
+            }
+        });
+        self.corrections.update(|c| c.extend(removed.corrections));
+        self.notice.set(None);
     }
 
     /// Selects a timeline row and opens its first report.

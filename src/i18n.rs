@@ -118,6 +118,18 @@ impl Lang {
         }
     }
 
+    /// "1 article", "3 articles" / "مقال واحد", "مقالان", "٣ مقالات".
+    pub fn articles_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::En, 1) => "1 article".into(),
+            (Lang::En, n) => format!("{n} articles"),
+            (Lang::Ar, 1) => "مقال واحد".into(),
+            (Lang::Ar, 2) => "مقالان".into(),
+            (Lang::Ar, n) if (3..=10).contains(&n) => format!("{} مقالات", self.num(n as u64)),
+            (Lang::Ar, n) => format!("{} مقالاً", self.num(n as u64)),
+        }
+    }
+
     /// How exactly the date is known, shown after it ("" for a known day).
     pub fn precision(self, p: DatePrecision) -> &'static str {
         let s = self.strings();
@@ -221,7 +233,6 @@ pub struct Strings {
     pub corrected: &'static str,
     pub source: &'static str,
     pub reported_by: &'static str,
-    pub articles_n: &'static str,
     pub correct: &'static str,
     pub delete: &'static str,
     pub revert: &'static str,
@@ -252,6 +263,8 @@ pub struct Strings {
     pub added_n: &'static str,
     pub samples_loaded: &'static str,
     pub dismiss: &'static str,
+    pub removed: &'static str,
+    pub undo: &'static str,
     pub none_found: &'static str,
 }
 
@@ -307,7 +320,6 @@ pub static EN: Strings = Strings {
     corrected: "Corrected",
     source: "Source",
     reported_by: "Reported by",
-    articles_n: "articles",
     correct: "Correct",
     delete: "Delete",
     revert: "Undo correction",
@@ -338,6 +350,8 @@ pub static EN: Strings = Strings {
     added_n: "Added",
     samples_loaded: "Sample articles loaded.",
     dismiss: "Dismiss",
+    removed: "Removed",
+    undo: "Undo",
     none_found: "no events found",
 };
 
@@ -393,7 +407,6 @@ pub static AR: Strings = Strings {
     corrected: "مصحّح",
     source: "المصدر",
     reported_by: "أوردته",
-    articles_n: "مقالات",
     correct: "تصحيح",
     delete: "حذف",
     revert: "التراجع عن التصحيح",
@@ -424,6 +437,8 @@ pub static AR: Strings = Strings {
     added_n: "أضيف",
     samples_loaded: "حُمّلت المقالات النموذجية.",
     dismiss: "إخفاء",
+    removed: "حُذف",
+    undo: "تراجع",
     none_found: "لم يُعثر على أحداث",
 };
 

@@ -208,7 +208,7 @@ pub fn EventCard(item: Item) -> impl IntoView {
                 <div>
                     <dt>{s.reported_by}</dt>
                     <dd>
-                        {(n_articles > 1).then(|| format!("{} {}: ", lang.num(n_articles as u64), s.articles_n))}
+                        {format!("{}: ", lang.articles_count(n_articles))}
                         <bdi>{titles.join(" · ")}</bdi>
                     </dd>
                 </div>

@@ -67,7 +67,16 @@ pub fn Evidence() -> impl IntoView {
     let title_of = move |id: u32| {
         state
             .articles
-            .with(|arts| arts.iter().find(|a| a.id == id).map(|a| a.title.clone()))
+            .with(|arts| {
+                arts.iter().find(|a| a.id == id).map(|a| {
+                    let title = crate::state::articles::shorten(&a.title, 40);
+                    if a.outlet.is_empty() {
+                        title
+                    } else {
+                        format!("{} — {title}", a.outlet)
+                    }
+                })
+            })
             .unwrap_or_default()
     };
     let close = move |_| {

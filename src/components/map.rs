@@ -116,11 +116,15 @@ pub fn Map() -> impl IntoView {
                         role="button"
                         tabindex="0"
                         aria-label=label
-                        on:click=move |_| state.select(id.clone())
+                        on:click=move |_| {
+                            state.select(id.clone());
+                            crate::web::location::scroll_selected_row_into_view();
+                        }
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Enter" || ev.key() == " " {
                                 ev.prevent_default();
                                 state.select(id2.clone());
+                                crate::web::location::scroll_selected_row_into_view();
                             }
                         }
                     ></path>

@@ -40,6 +40,7 @@ pub fn notice_text(lang: Lang, n: &Notice) -> (String, bool) {
         }
         Notice::Added(n) => (format!("{} {}.", s.added_n, lang.num(*n as u64)), false),
         Notice::SamplesLoaded => (s.samples_loaded.to_string(), false),
+        Notice::Removed(r) => (format!("{} “{}”.", s.removed, r.article.title), false),
     }
 }
 
@@ -80,9 +81,18 @@ pub fn Notices() -> impl IntoView {
                 {move || {
                     notice()
                         .map(|(text, error)| {
+                            let undo = match state.notice.get_untracked() {
+                                Some(Notice::Removed(r)) => Some(*r),
+                                _ => None,
+                            };
                             view! {
                                 <p class="notice" class:error=error>
                                     <span>{text}</span>
+                                    {undo.map(|r| view! {
+                                        <button type="button" on:click=move |_| state.undo_remove(r.clone())>
+                                            {move || s().undo}
+                                        </button>
+                                    })}
                                     <button type="button" class="link" on:click=move |_| state.notice.set(None)>
                                         {move || s().dismiss}
                                     </button>

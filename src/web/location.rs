@@ -92,6 +92,21 @@ pub fn scroll_mark_into_view() {
     });
 }
 
+/// After the render, scrolls the selected timeline row into view (used
+/// when an event is selected somewhere else, e.g. on the map).
+pub fn scroll_selected_row_into_view() {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(Some(row)) = doc.query_selector(".timeline-list > li.selected") {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            row.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    });
+}
+
 /// Moves keyboard focus to the element with this id, after the render.
 pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || {

@@ -92,6 +92,71 @@ test('paste an article: it is listed, its events reach the timeline; an empty pa
   }
 });
 
+test('a huge paste is refused with a message, and the paste box keeps the text', async () => {
+  const p = await open();
+  try {
+    const { page } = p;
+    const huge = 'قصفت قوات النظام حي الوعر. '.repeat(24_000); // about 1.2 MB in UTF-8
+    await page.getByLabel('Article text').evaluate((el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, huge);
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await page.getByText('This text is too long').waitFor();
+    assert.equal(await page.locator('.article-item').count(), 0);
+    assert.equal((await page.getByLabel('Article text').inputValue()).length, huge.length);
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the same events reported by two articles are shown once, with both sources', async () => {
+  const p = await open();
+  try {
+    const { page } = p;
+    const add = async (outlet) => {
+      await page.getByLabel('Article text').fill(readSample(S004));
+      await page.getByLabel('Source / outlet', { exact: true }).first().fill(outlet);
+      await page.getByLabel('Publication date', { exact: true }).first().fill('2017-03-22');
+      await page.getByRole('button', { name: 'Add article' }).click();
+    };
+    await add('Outlet One');
+    const once = await countWhen(page, (n) => n > 0, 'one article');
+    await add('Outlet Two');
+    await page.waitForFunction(() => document.querySelectorAll('.article-item').length === 2);
+    await page.waitForTimeout(300);
+    const n = await items(page).count();
+    assert.ok(n < 2 * once, `merged: ${n} rows for twice ${once} events`);
+    const both = items(page).filter({ hasText: '2 articles' });
+    assert.ok((await both.count()) > 0, 'rows reported by 2 articles');
+    const text = await both.first().innerText();
+    assert.ok(text.includes('Outlet One') && text.includes('Outlet Two'), text);
+    // The evidence view can switch between the two reports.
+    await both.first().locator('.event-title').click();
+    const reports = page.getByRole('group', { name: 'Reported by' });
+    await reports.getByRole('button').nth(1).click();
+    await page.locator('.article-text mark').first().waitFor();
+  } finally {
+    await p.close();
+  }
+});
+
+test('removing an article can be undone', async () => {
+  const p = await open();
+  try {
+    const { page } = p;
+    const all = await loadSamples(page);
+    await page.locator('.article-item').first().getByRole('button', { name: /^Remove/ }).click();
+    await countWhen(page, (n) => n < all, 'after removing');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await countWhen(page, (n) => n === all, 'after undo');
+    assert.equal(await page.locator('.article-item').count(), 5);
+  } finally {
+    await p.close();
+  }
+});
+
 test('upload several files at once: Windows-1256, UTF-16 with BOM, an HTML page with script and nav; a binary file is refused', async () => {
   const p = await open();
   try {
