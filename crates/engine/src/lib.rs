@@ -58,21 +58,119 @@ impl Options {
     }
 }
 
+/// Texts longer than this are read in pieces cut at line breaks, so memory
+/// stays bounded (a 50 MB paste) and progress can be reported between pieces.
+/// A news paragraph is far shorter, so no sentence is cut.
+const PIECE: usize = 256 * 1024;
+
 /// Extracts every event the article reports, in text order of first mention.
 pub fn extract(text: &str, options: &Options) -> Extraction {
-    let doc = document::Document::new(text);
-    let (published, published_from) = match options.published {
-        Some(day) => (Some(day), "given"),
-        None => match time::find_dateline(doc.norm.folded()) {
-            Some(day) => (Some(day), "text"),
-            None => (None, "none"),
-        },
-    };
-    let drafts = assemble::assemble(&doc);
-    let events = merge::merge(resolve::resolve(&doc, drafts, published));
+    extract_with_progress(text, options, |_, _| true)
+}
+
+/// [`extract`], reporting progress: `progress(bytes_done, bytes_total)` is
+/// called after each piece of a long text; returning `false` stops early
+/// (the events found so far are returned).
+pub fn extract_with_progress(
+    text: &str,
+    options: &Options,
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Extraction {
+    let mut published = options.published;
+    let mut published_from = if published.is_some() { "given" } else { "none" };
+    let mut events = Vec::new();
+    let utf16 = text::utf16::Utf16Index::new(text);
+    for (offset, piece) in pieces(text, PIECE) {
+        let doc = document::Document::new(piece);
+        if published.is_none() && offset == 0 {
+            if let Some(day) = time::find_dateline(doc.norm.folded()) {
+                published = Some(day);
+                published_from = "text";
+            }
+        }
+        let drafts = assemble::assemble(&doc);
+        for mut event in resolve::resolve(&doc, drafts, published) {
+            for span in &mut event.evidence {
+                span.start += offset;
+                span.end += offset;
+                span.start_utf16 = utf16.utf16(span.start);
+                span.end_utf16 = utf16.utf16(span.end);
+            }
+            events.push(event);
+        }
+        if !progress(offset + piece.len(), text.len()) {
+            break;
+        }
+    }
     Extraction {
         published,
         published_from: published_from.to_string(),
-        events,
+        events: merge::merge(events),
+    }
+}
+
+/// Cuts `text` into pieces of about `size` bytes at line breaks (or, in a
+/// text without them, at a char boundary), with each piece's byte offset.
+fn pieces(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at > text.len() || (at == text.len() && !text.is_empty()) {
+            return None;
+        }
+        let start = at;
+        let mut end = (start + size).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < text.len() {
+            if let Some(nl) = text[start..end].rfind('\n').filter(|&nl| nl > 0) {
+                end = start + nl + 1;
+            }
+        }
+        if end == start && start == text.len() {
+            at = end + 1;
+            return Some((start, &text[start..end]));
+        }
+        if end == start {
+            // A piece smaller than one character: take the character.
+            end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        at = end;
+        Some((start, &text[start..end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_the_text_at_line_breaks() {
+        let text = "سطر أول\nسطر ثان طويل\nسطر ثالث";
+        let parts: Vec<(usize, &str)> = pieces(text, 30).collect();
+        assert_eq!(parts.iter().map(|p| p.1).collect::<String>(), text);
+        assert!(parts.iter().all(|(o, p)| &text[*o..*o + p.len()] == *p));
+        assert!(parts[..parts.len() - 1].iter().all(|p| p.1.ends_with('\n')));
+        let no_breaks = "ب".repeat(50);
+        assert_eq!(pieces(&no_breaks, 7).map(|p| p.1).collect::<String>(), no_breaks);
+        assert_eq!(pieces("", 7).count(), 1);
+    }
+
+    #[test]
+    fn a_long_text_gives_the_events_of_its_pieces() {
+        let line = "قصفت قوات النظام حي جوبر بدمشق.\n";
+        let text = line.repeat(PIECE / line.len() * 3);
+        let mut calls = 0;
+        let found = extract_with_progress(&text, &Options::default(), |done, total| {
+            calls += 1;
+            assert!(done <= total);
+            true
+        });
+        assert!(calls >= 3);
+        // The same event everywhere merges into one, with every sentence as evidence.
+        assert_eq!(found.events.len(), 1);
+        let last = found.events[0].evidence.last().unwrap();
+        assert_eq!(&text[last.start..last.end], last.text);
+        assert!(last.start > 2 * PIECE);
     }
 }

@@ -650,7 +650,7 @@ fn add_trigger(
     verb: bool,
 ) {
     let a = doc.analysis(start);
-    let denied = (clause.range.start..start)
+    let denied = (clause.range.start.max(start.saturating_sub(12))..start)
         .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Denial))))
         || (start > clause.range.start
             && doc.has_at(start - 1, |e| {

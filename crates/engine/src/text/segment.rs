@@ -15,6 +15,11 @@ pub struct Sentence {
     pub clauses: Vec<Range<usize>>,
 }
 
+/// A clause longer than this many tokens is cut: real clauses are far
+/// shorter, and the cut keeps the assembler's work per clause bounded on
+/// text with no punctuation at all.
+pub const MAX_CLAUSE: usize = 120;
+
 /// Splits `tokens` into sentences and clauses. `opens_clause(i)` says whether
 /// token `i` starts a new clause (a clause opener from the lexicon).
 pub fn segment(tokens: &[Token], opens_clause: impl Fn(usize) -> bool) -> Vec<Sentence> {
@@ -44,7 +49,7 @@ pub fn segment(tokens: &[Token], opens_clause: impl Fn(usize) -> bool) -> Vec<Se
                 close_clause(&mut clauses, clause_start, i);
                 clause_start = i + 1;
             }
-            _ if i > clause_start && opens_clause(i) => {
+            _ if i >= clause_start + MAX_CLAUSE || (i > clause_start && opens_clause(i)) => {
                 close_clause(&mut clauses, clause_start, i);
                 clause_start = i;
             }
