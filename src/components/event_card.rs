@@ -9,7 +9,9 @@ use crate::components::timeline::Item;
 use crate::components::types::{colour, TypeIcon};
 use crate::i18n::Lang;
 use crate::state::articles::shorten;
-use crate::state::corrections::{correction_key, edit_of, parse_count, Correction, EventEdit};
+use crate::state::corrections::{
+    correction_key, diff, fields_of, parse_count, record, Correction, EventFields,
+};
 use crate::state::events::{GroupKey, TimelineEvent};
 
 fn count_text(lang: Lang, c: Option<Count>) -> String {
@@ -29,7 +31,7 @@ fn count_input(c: Option<Count>) -> String {
 }
 
 /// A DOM id for a row (row ids hold Arabic and punctuation).
-fn dom_id(row: &TimelineEvent) -> String {
+pub fn dom_id(row: &TimelineEvent) -> String {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut h = DefaultHasher::new();
     row.id.hash(&mut h);
@@ -273,7 +275,8 @@ fn EditForm(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    let start = edit_of(&row.event);
+    let start = fields_of(&row.event);
+    let original = start.clone();
     let kind = RwSignal::new(start.kind);
     let place = RwSignal::new(start.place.clone());
     let date = RwSignal::new(start.date.map(|d| d.to_string()).unwrap_or_default());
@@ -291,19 +294,24 @@ fn EditForm(
             error.set(true);
             return;
         };
-        let edit = EventEdit {
+        let now = EventFields {
             kind: kind.get_untracked(),
-            place: place.get_untracked().trim().to_string(),
+            place: place.get_untracked(),
             date: date.get_untracked().parse().ok(),
             side: Side::from_id(&side.get_untracked()),
             killed: k,
             wounded: w,
         };
-        state.corrections.update(|c| {
-            for key in &keys {
-                c.insert(key.clone(), Correction::Edit(edit.clone()));
-            }
-        });
+        // Only what the reader changed is stored; the rest keeps following
+        // the engine (a new publication date still moves the event).
+        let edit = diff(&original, &now);
+        if !edit.is_empty() {
+            state.corrections.update(|c| {
+                for key in &keys {
+                    record(c, key.clone(), edit.clone());
+                }
+            });
+        }
         editing.set(false);
     };
     let f = |name: &str| format!("{uid}-{name}");

@@ -79,9 +79,21 @@ pub fn Evidence() -> impl IntoView {
             })
             .unwrap_or_default()
     };
+    // Closing returns the keyboard to where the reader came from: the
+    // event's row in the timeline.
     let close = move |_| {
+        let back = state.selected.get_untracked().and_then(|id| {
+            state.rows.with_untracked(|rows| {
+                rows.iter()
+                    .find(|r| r.id == id)
+                    .map(crate::components::event_card::dom_id)
+            })
+        });
         state.selected.set(None);
         state.reading.set(None);
+        if let Some(id) = back {
+            crate::web::location::focus_later(id);
+        }
     };
 
     view! {

@@ -95,9 +95,19 @@ pub fn Map() -> impl IntoView {
     let marks = move || {
         let rows = state.visible.get();
         let lang = state.lang.get();
-        mark_positions(&rows)
+        let positions = mark_positions(&rows);
+        // One tab stop for all marks (the selected one, else the first);
+        // arrow keys move between them.
+        let current = state.selected.with_untracked(|sel| {
+            positions
+                .iter()
+                .position(|(i, ..)| sel.as_deref() == Some(rows[*i].id.as_str()))
+                .unwrap_or(0)
+        });
+        positions
             .into_iter()
-            .map(|(i, x, y)| {
+            .enumerate()
+            .map(|(n, (i, x, y))| {
                 let r = &rows[i];
                 let id = r.id.clone();
                 let id2 = id.clone();
@@ -114,17 +124,28 @@ pub fn Map() -> impl IntoView {
                         d=shape(kind)
                         fill=colour(kind)
                         role="button"
-                        tabindex="0"
+                        tabindex=if n == current { "0" } else { "-1" }
                         aria-label=label
                         on:click=move |_| {
                             state.select(id.clone());
                             crate::web::location::scroll_selected_row_into_view();
                         }
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                state.select(id2.clone());
-                                crate::web::location::scroll_selected_row_into_view();
+                            match ev.key().as_str() {
+                                "Enter" | " " => {
+                                    ev.prevent_default();
+                                    state.select(id2.clone());
+                                    crate::web::location::scroll_selected_row_into_view();
+                                }
+                                "ArrowRight" | "ArrowDown" => {
+                                    ev.prevent_default();
+                                    crate::web::location::focus_sibling(&ev, true);
+                                }
+                                "ArrowLeft" | "ArrowUp" => {
+                                    ev.prevent_default();
+                                    crate::web::location::focus_sibling(&ev, false);
+                                }
+                                _ => {}
                             }
                         }
                     ></path>

@@ -9,17 +9,74 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use waqai_engine::{Count, Date, Event, EventType, Place, Side};
 
-/// What the reader says the event really is. All fields are set together by
-/// the correction form, so there is no "unchanged" state to encode.
+/// A field the reader set, possibly to "none" (`{"to": null}`), as opposed to
+/// a field left as the engine found it (absent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Set<T> {
+    pub to: Option<T>,
+}
+
+/// What the reader changed about an event. Only changed fields are stored,
+/// so the rest keeps following the engine: after a new publication date, an
+/// event whose count was corrected still gets its re-resolved day.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventEdit {
-    #[serde(rename = "type")]
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EventType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Set<Date>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Set<Side>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<Set<Count>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wounded: Option<Set<Count>>,
+}
+
+impl EventEdit {
+    pub fn is_empty(&self) -> bool {
+        *self == EventEdit::default()
+    }
+
+    /// This edit with `newer`'s fields written over it.
+    pub fn overlay(self, newer: EventEdit) -> EventEdit {
+        EventEdit {
+            kind: newer.kind.or(self.kind),
+            place: newer.place.or(self.place),
+            date: newer.date.or(self.date),
+            side: newer.side.or(self.side),
+            killed: newer.killed.or(self.killed),
+            wounded: newer.wounded.or(self.wounded),
+        }
+    }
+}
+
+/// An event's editable fields, as the correction form shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFields {
     pub kind: EventType,
     pub place: String,
     pub date: Option<Date>,
     pub side: Option<Side>,
     pub killed: Option<Count>,
     pub wounded: Option<Count>,
+}
+
+/// What the reader changed between the form's first and last values.
+pub fn diff(before: &EventFields, after: &EventFields) -> EventEdit {
+    fn set<T: PartialEq + Clone>(a: &Option<T>, b: &Option<T>) -> Option<Set<T>> {
+        (a != b).then(|| Set { to: b.clone() })
+    }
+    EventEdit {
+        kind: (before.kind != after.kind).then_some(after.kind),
+        place: (before.place.trim() != after.place.trim()).then(|| after.place.trim().to_string()),
+        date: set(&before.date, &after.date),
+        side: set(&before.side, &after.side),
+        killed: set(&before.killed, &after.killed),
+        wounded: set(&before.wounded, &after.wounded),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +87,17 @@ pub enum Correction {
 }
 
 pub type Corrections = BTreeMap<String, Correction>;
+
+/// Records `edit` for the event under `key`, on top of an earlier edit.
+pub fn record(corrections: &mut Corrections, key: String, edit: EventEdit) {
+    let merged = match corrections.remove(&key) {
+        Some(Correction::Edit(old)) => old.overlay(edit),
+        _ => edit,
+    };
+    if !merged.is_empty() {
+        corrections.insert(key, Correction::Edit(merged));
+    }
+}
 
 /// The key an event is known by inside its article.
 pub fn event_key(event: &Event) -> String {
@@ -44,8 +112,8 @@ pub fn correction_key(article_id: u32, event_key: &str) -> String {
 }
 
 /// The form's starting values for an event.
-pub fn edit_of(event: &Event) -> EventEdit {
-    EventEdit {
+pub fn fields_of(event: &Event) -> EventFields {
+    EventFields {
         kind: event.kind,
         place: event
             .places
@@ -63,36 +131,48 @@ pub fn edit_of(event: &Event) -> EventEdit {
 /// the old place's); an unchanged name keeps the gazetteer's data.
 pub fn apply(event: &Event, edit: &EventEdit) -> Event {
     let mut e = event.clone();
-    e.kind = edit.kind;
-    e.date = edit.date;
-    if edit.date != event.date {
-        e.precision = if edit.date.is_some() {
-            waqai_engine::DatePrecision::Day
-        } else {
-            waqai_engine::DatePrecision::Unknown
-        };
+    if let Some(kind) = edit.kind {
+        e.kind = kind;
     }
-    e.actor.side = edit.side;
-    e.killed = edit.killed;
-    e.wounded = edit.wounded;
-    let name = edit.place.trim();
-    let same = e.places.first().is_some_and(|p| p.name == name);
-    if !same {
-        e.places = if name.is_empty() {
-            Vec::new()
-        } else {
-            vec![Place {
-                name: name.to_string(),
-                normalized: waqai_engine::text::normalize::match_key(name),
-                name_en: None,
-                kind: None,
-                governorate: None,
-                lat: None,
-                lon: None,
-                precision: Default::default(),
-                gazetteer_id: None,
-            }]
-        };
+    if let Some(Set { to }) = &edit.date {
+        if *to != event.date {
+            e.date = *to;
+            e.precision = if to.is_some() {
+                waqai_engine::DatePrecision::Day
+            } else {
+                waqai_engine::DatePrecision::Unknown
+            };
+        }
+    }
+    if let Some(Set { to }) = &edit.side {
+        e.actor.side = *to;
+    }
+    if let Some(Set { to }) = &edit.killed {
+        e.killed = *to;
+    }
+    if let Some(Set { to }) = &edit.wounded {
+        e.wounded = *to;
+    }
+    if let Some(name) = &edit.place {
+        let name = name.trim();
+        let same = e.places.first().is_some_and(|p| p.name == name);
+        if !same {
+            e.places = if name.is_empty() {
+                Vec::new()
+            } else {
+                vec![Place {
+                    name: name.to_string(),
+                    normalized: waqai_engine::text::normalize::match_key(name),
+                    name_en: None,
+                    kind: None,
+                    governorate: None,
+                    lat: None,
+                    lon: None,
+                    precision: Default::default(),
+                    gazetteer_id: None,
+                }]
+            };
+        }
     }
     e
 }
@@ -176,16 +256,59 @@ pub(crate) mod tests {
         let e = event(EventType::Shelling, "الوعر", Some("2017-03-22"), 10);
         assert_eq!(event_key(&e), "shelling|وعر|10");
         assert_eq!(correction_key(4, &event_key(&e)), "4/shelling|وعر|10");
-        let mut edit = edit_of(&e);
-        assert_eq!(apply(&e, &edit), e);
-        edit.kind = EventType::Airstrike;
-        edit.place = "حمص".into();
-        edit.killed = Some(Count::Exact(7));
+        let before = fields_of(&e);
+        assert!(diff(&before, &before).is_empty());
+        assert_eq!(apply(&e, &EventEdit::default()), e);
+        let mut after = before.clone();
+        after.kind = EventType::Airstrike;
+        after.place = "حمص".into();
+        after.killed = Some(Count::Exact(7));
+        after.side = None;
+        let edit = diff(&before, &after);
+        assert_eq!(
+            edit.date, None,
+            "an unchanged date keeps following the engine"
+        );
         let c = apply(&e, &edit);
         assert_eq!(c.kind, EventType::Airstrike);
         assert_eq!(c.places[0].name, "حمص");
         assert_eq!(c.places[0].lat, None);
         assert_eq!(c.killed, Some(Count::Exact(7)));
+        assert_eq!(c.actor.side, None);
+        // A re-extraction with another date: the date follows, the counts stay.
+        let mut moved = e.clone();
+        moved.date = "2017-03-29".parse().ok();
+        assert_eq!(apply(&moved, &edit).date, moved.date);
+        assert_eq!(apply(&moved, &edit).killed, Some(Count::Exact(7)));
+    }
+
+    #[test]
+    fn later_edits_add_to_earlier_ones() {
+        let mut c = Corrections::new();
+        let first = EventEdit {
+            killed: Some(Set {
+                to: Some(Count::Exact(7)),
+            }),
+            ..EventEdit::default()
+        };
+        record(&mut c, "1/k".into(), first);
+        let second = EventEdit {
+            kind: Some(EventType::Arrest),
+            ..EventEdit::default()
+        };
+        record(&mut c, "1/k".into(), second);
+        let Some(Correction::Edit(e)) = c.get("1/k") else {
+            panic!()
+        };
+        assert_eq!(e.kind, Some(EventType::Arrest));
+        assert_eq!(
+            e.killed,
+            Some(Set {
+                to: Some(Count::Exact(7))
+            })
+        );
+        record(&mut c, "1/x".into(), EventEdit::default());
+        assert!(!c.contains_key("1/x"));
     }
 
     #[test]
@@ -201,8 +324,16 @@ pub(crate) mod tests {
     fn corrections_round_trip_as_json() {
         let mut c = Corrections::new();
         c.insert("1/a".into(), Correction::Delete);
-        let e = event(EventType::Clash, "حلب", None, 0);
-        c.insert("1/b".into(), Correction::Edit(edit_of(&e)));
+        c.insert(
+            "1/b".into(),
+            Correction::Edit(EventEdit {
+                date: Some(Set { to: None }),
+                killed: Some(Set {
+                    to: Some(Count::Some),
+                }),
+                ..EventEdit::default()
+            }),
+        );
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<Corrections>(&json).unwrap(), c);
     }

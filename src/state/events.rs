@@ -226,7 +226,7 @@ pub fn group(rows: &[TimelineEvent]) -> Vec<Group> {
 #[cfg(test)]
 mod tests {
     use super::super::corrections::tests::event;
-    use super::super::corrections::{edit_of, EventEdit};
+    use super::super::corrections::{EventEdit, Set};
     use super::*;
     use waqai_engine::EventType;
 
@@ -305,8 +305,10 @@ mod tests {
         c.insert(correction_key(1, &event_key(e)), Correction::Delete);
         let e = &xs[&1].events[2];
         let edit = EventEdit {
-            date: Some("2017-03-22".parse().unwrap()),
-            ..edit_of(e)
+            date: Some(Set {
+                to: Some("2017-03-22".parse().unwrap()),
+            }),
+            ..EventEdit::default()
         };
         c.insert(correction_key(1, &event_key(e)), Correction::Edit(edit));
         let (reps, deleted) = reports(&arts, &xs, &c);

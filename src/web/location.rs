@@ -107,6 +107,30 @@ pub fn scroll_selected_row_into_view() {
     });
 }
 
+/// Moves keyboard focus from the event's target to its next (or previous)
+/// sibling element, keeping the single tab stop on the focused one (a
+/// "roving tabindex", for the map's many marks).
+pub fn focus_sibling(ev: &web_sys::KeyboardEvent, forward: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let next = if forward {
+        el.next_element_sibling()
+    } else {
+        el.previous_element_sibling()
+    };
+    let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok()) else {
+        return;
+    };
+    let _ = el.set_attribute("tabindex", "-1");
+    let _ = next.set_attribute("tabindex", "0");
+    let _ = next.focus();
+}
+
 /// Moves keyboard focus to the element with this id, after the render.
 pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || {

@@ -397,6 +397,11 @@ test('the map: a mark per located event; selecting one selects its event', async
     // The last mark is drawn on top of any it overlaps.
     const mark = marks.last();
     const label = await mark.getAttribute('aria-label');
+    // One tab stop for the map; arrow keys move between marks.
+    assert.equal(await marks.locator('xpath=self::*[@tabindex="0"]').count(), 1);
+    await marks.first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), await marks.nth(1).getAttribute('aria-label'));
     await mark.click();
     await page.locator('.article-text mark').first().waitFor();
     const selected = timeline(page).locator(':scope > li.selected');
@@ -462,13 +467,19 @@ test('Arabic and English: switch in the header, ?lang forces, dir="rtl" in Arabi
   }
 });
 
-test('correcting and deleting events: marked as corrected, kept across a reload', async () => {
+test('correcting and deleting events: marked as corrected, kept across a reload and a re-extraction', async () => {
   const p = await open();
   try {
     const { page } = p;
-    const all = await loadSamples(page);
+    await loadSamples(page);
+    // Article 004 only: it has a publication date, so its first rows are dated.
+    await group(page, 'Article').locator('select').selectOption({ index: 5 });
+    const all = await countWhen(page, (n) => n > 2, 'article 004');
     const first = items(page).first();
     const place = (await first.locator('.place bdi').first().innerText()).trim();
+    const dateOf = async (li) => (await li.locator('.facts').innerText()).match(/Date:?\s*([^\n]*?)\s*(Source|Reported|$)/m)[1];
+    const dateBefore = await dateOf(first);
+    assert.match(dateBefore, /Mar 2017/);
     await first.getByRole('button', { name: 'Correct' }).click();
     const form = first.locator('form.edit');
     await form.getByLabel('Event type').selectOption({ label: 'Arrest' });
@@ -482,7 +493,7 @@ test('correcting and deleting events: marked as corrected, kept across a reload'
     assert.ok(text.includes(place), text);
 
     // Delete another.
-    const victim = items(page).nth(3);
+    const victim = items(page).nth(2);
     const victimText = await victim.locator('.event-title').innerText();
     await victim.getByRole('button', { name: 'Delete' }).click();
     await countWhen(page, (n) => n === all - 1, 'after deleting');
@@ -493,6 +504,15 @@ test('correcting and deleting events: marked as corrected, kept across a reload'
     assert.equal(await again.count(), 1);
     assert.match(await again.innerText(), /Killed:?\s*77/);
     assert.ok(await page.getByRole('button', { name: /Restore deleted events/ }).isVisible());
+
+    // A new publication date re-runs the extraction: the correction stays, and the date the
+    // reader did not touch follows the engine.
+    await page.locator('.article-item').filter({ hasText: S004_START }).locator('input[type=date]').fill('2017-03-29');
+    await timeline(page).locator('h3', { hasText: 'Wed 29 Mar 2017' }).waitFor();
+    assert.equal(await again.count(), 1);
+    assert.match(await again.innerText(), /Killed:?\s*77/);
+    assert.notEqual(await dateOf(again), dateBefore);
+
     // Undo.
     await again.getByRole('button', { name: 'Undo correction' }).click();
     await page.getByRole('button', { name: /Restore deleted events/ }).click();
