@@ -152,7 +152,10 @@ mod tests {
         assert!(parts.iter().all(|(o, p)| &text[*o..*o + p.len()] == *p));
         assert!(parts[..parts.len() - 1].iter().all(|p| p.1.ends_with('\n')));
         let no_breaks = "ب".repeat(50);
-        assert_eq!(pieces(&no_breaks, 7).map(|p| p.1).collect::<String>(), no_breaks);
+        assert_eq!(
+            pieces(&no_breaks, 7).map(|p| p.1).collect::<String>(),
+            no_breaks
+        );
         assert_eq!(pieces("", 7).count(), 1);
     }
 

@@ -56,7 +56,11 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         }
         for s in e.evidence {
             // Offsets identify a span; comparing them is cheaper than the text.
-            if !o.evidence.iter().any(|x| x.start == s.start && x.end == s.end) {
+            if !o
+                .evidence
+                .iter()
+                .any(|x| x.start == s.start && x.end == s.end)
+            {
                 o.evidence.push(s);
             }
         }

@@ -86,11 +86,20 @@ fn place(found: &FoundPlace, context: &[String], governorate: Option<&'static st
         place.gazetteer_id = Some(e.id.to_string());
         return place;
     }
-    // Unknown name: the place written next to it (بريف درعا), else the governorate.
+    // Unknown name: the place written next to it (بريف درعا), a known place
+    // inside the name ("طريق القامشلي-عامودا"), else the governorate.
+    let inner = || {
+        found
+            .key
+            .split(' ')
+            .skip(1)
+            .find_map(|w| gaz.resolve(w, &hints).filter(|e| e.rank >= 6))
+    };
     let near = found
         .locators
         .iter()
         .find_map(|l| gaz.resolve(l, &hints))
+        .or_else(inner)
         .map(|e| (e, GeoPrecision::Near))
         .or_else(|| {
             hints

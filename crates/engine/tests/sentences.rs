@@ -112,6 +112,24 @@ fn constructions() {
                 "shelling @ داريا / - / - / - / - / reported",
             ],
         ),
+        // Regime media: units of the army, a strike named by its weapon.
+        (
+            "دمرت وحدات من الجيش العربي السوري بضربات مدفعية مركزة تحصينات للإرهابيين في قرية الهبيط بريف إدلب.",
+            &["shelling @ الهبيط / government / - / - / - / reported"],
+        ),
+        // Kurdish media: "mercenaries of the Turkish occupation" are Syrian factions.
+        (
+            "قصف مرتزقة الاحتلال التركي قرى تل تمر وأم الكيف بقذائف الهاون، ما أدى لإصابة ثلاثة مدنيين.",
+            &[
+                "shelling @ تل تمر / opposition / - / 3 / - / reported",
+                "shelling @ أم الكيف / opposition / - / 3 / - / reported",
+            ],
+        ),
+        // A drone's nationality; a hyphenated road name.
+        (
+            "استهدفت طائرة مسيرة تركية سيارة على طريق القامشلي-عامودا، ما أسفر عن مقتل شخصين.",
+            &["airstrike @ طريق القامشلي-عامودا / turkey / 2 / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

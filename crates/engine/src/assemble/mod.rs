@@ -47,6 +47,8 @@ pub struct Draft {
 struct Group {
     start: usize,
     end: usize,
+    /// End of the group's first trigger: a verb's subject follows it.
+    first_end: usize,
     classes: Vec<TriggerClass>,
     verb: bool,
     /// A definite bare noun ("القصف") that refers back to a strike already told.
@@ -296,7 +298,7 @@ fn sentence_drafts(
                 doc,
                 &actors_found,
                 &clause.range,
-                group.start..group.end,
+                group.start..group.first_end,
                 group.verb,
             )
             .or_else(|| {
@@ -676,6 +678,7 @@ fn add_trigger(
     clause.groups.push(Group {
         start,
         end,
+        first_end: end,
         classes: vec![class],
         verb,
         anaphoric,

@@ -313,6 +313,16 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     end += 1;
                 }
             }
+            // "القامشلي-عامودا": a hyphen joins a second name to a known one.
+            if end + 1 < self.end && self.doc.word(end) == "-" && self.doc.is_word(end + 1) {
+                let second = self.gazetteer_at(end + 1).map(|(e, _)| e);
+                if let Some(e) =
+                    second.or_else(|| self.unknown_name_word(end + 1, false).then_some(end + 2))
+                {
+                    end = e;
+                    key = match_key(self.doc.name_text(i..end));
+                }
+            }
             return Some((end, key, true));
         }
         if i < self.end && self.doc.tokens[i].kind == crate::text::token::TokenKind::Number {
