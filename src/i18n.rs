@@ -365,7 +365,7 @@ pub static AR: Strings = Strings {
     outlet: "المصدر / الوسيلة",
     published: "تاريخ النشر",
     add_article: "إضافة المقال",
-    upload: "رفع ملفات (نص، Markdown، HTML)",
+    upload: "رفع ملفات: نص أو Markdown أو HTML",
     drop_hint: "أو أفلت الملفات في أي مكان من الصفحة.",
     drop_here: "أفلت الملفات لإضافتها",
     articles: "المقالات",

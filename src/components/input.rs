@@ -53,6 +53,12 @@ fn draft_of(name: &str, bytes: &[u8]) -> Draft {
             };
         }
     }
+    let text = if name.to_lowercase().ends_with(".md") || name.to_lowercase().ends_with(".markdown")
+    {
+        crate::ingest::markdown_to_text(&text)
+    } else {
+        text
+    };
     Draft {
         title: if fallback_title.is_empty() {
             title_from_text(&text)

@@ -31,6 +31,48 @@ pub fn title_from_name(name: &str) -> String {
     stem.replace(['_', '-'], " ").trim().to_string()
 }
 
+/// Markdown as plain prose: heading and quote markers, emphasis and link
+/// syntax removed, so that neither the engine nor the reader sees them.
+pub fn markdown_to_text(md: &str) -> String {
+    let mut out = Vec::new();
+    for line in md.lines() {
+        let mut l = line.trim_start();
+        l = l.trim_start_matches('#').trim_start();
+        l = l.trim_start_matches('>').trim_start();
+        if l.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && !l.is_empty() {
+            continue; // a rule or a heading underline
+        }
+        out.push(strip_inline(l));
+    }
+    out.join("\n")
+}
+
+/// `[text](url)` → `text`; `**`, `__` and backticks dropped.
+fn strip_inline(line: &str) -> String {
+    let mut s = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match after.find("](").and_then(|close| {
+            after[close + 2..]
+                .find(')')
+                .map(|end| (close, close + 2 + end))
+        }) {
+            Some((close, end)) => {
+                s.push_str(&rest[..open]);
+                s.push_str(&after[..close]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                s.push_str(&rest[..open + 1]);
+                rest = after;
+            }
+        }
+    }
+    s.push_str(rest);
+    s.replace("**", "").replace("__", "").replace('`', "")
+}
+
 /// Whether a decoded text looks like HTML markup even if named otherwise.
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
@@ -54,5 +96,16 @@ mod tests {
         assert_eq!(title_from_name("dir/homs_report-2.txt"), "homs report 2");
         assert!(looks_like_html("  <!DOCTYPE html><html>"));
         assert!(!looks_like_html("قصفت قوات النظام"));
+    }
+
+    #[test]
+    fn markdown_becomes_prose() {
+        let md =
+            "# قصف حمص\n\n> نقلت **وكالة** عن [المرصد](https://example.org) أن\n---\nنص `عادي`";
+        assert_eq!(
+            markdown_to_text(md),
+            "قصف حمص\n\nنقلت وكالة عن المرصد أن\nنص عادي"
+        );
+        assert_eq!(markdown_to_text("[a] b [c](d"), "[a] b [c](d");
     }
 }

@@ -565,6 +565,29 @@ test('storage that refuses writes: a clear message, and the work stays on the pa
   }
 });
 
+test('storage disabled altogether: a clear message, and the page works in memory', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(server.url);
+    await page.getByRole('alert').getByText('Browser storage is disabled').waitFor();
+    await page.getByRole('button', { name: 'Load sample articles' }).click();
+    await items(page).first().waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a damaged save is kept aside and the page still starts', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   await context.addInitScript(() => {
