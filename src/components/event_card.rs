@@ -248,6 +248,7 @@ pub fn EventCard(item: Item) -> impl IntoView {
                 <div class="actions no-print">
                     <button
                         type="button"
+                        id=format!("{uid}-correct")
                         aria-expanded=move || editing.get().to_string()
                         on:click=move |_| {
                             editing.update(|e| *e = !*e);
@@ -275,6 +276,7 @@ fn EditForm(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
+    let first_report = (row.reports[0].article_id, row.reports[0].key.clone());
     let start = fields_of(&row.event);
     let original = start.clone();
     let kind = RwSignal::new(start.kind);
@@ -313,7 +315,25 @@ fn EditForm(
             });
         }
         editing.set(false);
+        // The corrected row is redrawn (its content, maybe its place in the
+        // timeline, changed): give the keyboard back to it once it is drawn.
+        let (article, key) = (first_report.0, first_report.1.clone());
+        leptos::prelude::request_animation_frame(move || {
+            let id = state.rows.with_untracked(|rows| {
+                rows.iter()
+                    .find(|r| {
+                        r.reports
+                            .iter()
+                            .any(|x| x.article_id == article && x.key == key)
+                    })
+                    .map(dom_id)
+            });
+            if let Some(id) = id {
+                crate::web::location::focus_later(id);
+            }
+        });
     };
+    let uid2 = uid.clone();
     let f = |name: &str| format!("{uid}-{name}");
     crate::web::location::focus_later(f("type"));
 
@@ -369,7 +389,10 @@ fn EditForm(
             </Show>
             <div class="actions">
                 <button type="submit" class="primary">{move || s().save}</button>
-                <button type="button" on:click=move |_| editing.set(false)>{move || s().cancel}</button>
+                <button type="button" on:click=move |_| {
+                    editing.set(false);
+                    crate::web::location::focus_later(format!("{uid2}-correct"));
+                }>{move || s().cancel}</button>
             </div>
         </form>
     }

@@ -187,3 +187,43 @@ pub fn Map() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::corrections::{event_key, tests::event};
+    use crate::state::events::{merge, Report};
+    use waqai_engine::EventType;
+
+    #[test]
+    fn marks_at_one_place_are_spread_and_unlocated_events_skipped() {
+        let mut no_coords = event(EventType::Clash, "مكان", None, 20);
+        no_coords.places[0].lat = None;
+        let reps = [
+            event(EventType::Clash, "حمص", Some("2017-03-22"), 0),
+            event(EventType::Airstrike, "حمص", Some("2017-03-22"), 5),
+            no_coords,
+        ]
+        .into_iter()
+        .map(|e| Report {
+            article_id: 1,
+            key: event_key(&e),
+            event: e,
+            corrected: false,
+        })
+        .collect();
+        let rows = merge(reps, &[1]);
+        let pos = mark_positions(&rows);
+        assert_eq!(pos.len(), 2);
+        let (a, b) = (pos[0], pos[1]);
+        assert!((a.1 - b.1).abs() + (a.2 - b.2).abs() > 5.0, "{a:?} {b:?}");
+        // Inside the drawn map.
+        for (_, x, y) in pos {
+            assert!((0.0..=VIEW_W).contains(&x) && (0.0..=VIEW_H).contains(&y));
+        }
+        assert_eq!(
+            event_label(Lang::En, &rows[0]),
+            "Clash, حمص, Wed 22 Mar 2017"
+        );
+    }
+}

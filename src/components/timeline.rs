@@ -76,3 +76,46 @@ pub fn Timeline() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::corrections::{event_key, tests::event};
+    use crate::state::events::{merge, Report};
+    use waqai_engine::EventType;
+
+    #[test]
+    fn headings_go_on_the_first_row_of_each_group() {
+        let reps = [
+            (1, event(EventType::Clash, "حلب", Some("2017-03-22"), 0)),
+            (
+                1,
+                event(EventType::Airstrike, "دوما", Some("2017-03-22"), 5),
+            ),
+            (1, event(EventType::Arrest, "درعا", None, 9)),
+            (2, event(EventType::Arrest, "حمص", None, 9)),
+        ]
+        .into_iter()
+        .map(|(a, e)| Report {
+            article_id: a,
+            key: event_key(&e),
+            event: e,
+            corrected: false,
+        })
+        .collect();
+        let list = items(&merge(reps, &[1, 2]));
+        let heads: Vec<_> = list.iter().map(|i| i.header).collect();
+        assert_eq!(
+            heads,
+            vec![
+                Some(GroupKey::Day("2017-03-22".parse().unwrap())),
+                None,
+                Some(GroupKey::Undated(1)),
+                Some(GroupKey::Undated(2)),
+            ]
+        );
+        let mut keys: Vec<u64> = list.iter().map(|i| i.key).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), 4, "list keys are unique");
+    }
+}

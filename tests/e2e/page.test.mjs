@@ -488,6 +488,8 @@ test('correcting and deleting events: marked as corrected, kept across a reload 
     const corrected = timeline(page).locator(':scope > li', { hasText: 'Corrected' });
     await corrected.first().waitFor();
     const text = await corrected.first().innerText();
+    // The keyboard is given back to the corrected row.
+    await page.waitForFunction(() => document.activeElement?.closest('li.event')?.textContent.includes('Corrected'));
     assert.match(text, /Arrest/);
     assert.match(text, /Killed:?\s*77/);
     assert.ok(text.includes(place), text);
