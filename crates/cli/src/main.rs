@@ -1,23 +1,47 @@
 //! `waqai`: the command-line face of the engine.
 //!
 //! ```text
-//! waqai extract [--published YYYY-MM-DD] FILE...   (FILE may be - for stdin)
+//! waqai extract [--published YYYY-MM-DD] [--format json|csv|geojson] [--jobs N] FILE...
 //! ```
-//! Prints one JSON object per file on its own line:
-//! `{"article": "<path>", "published": ..., "events": [...]}`.
+//! `-` reads standard input. With `--format json` (the default) it prints one
+//! JSON object per file on its own line, `{"article": "<path>", "published":
+//! ..., "events": [...]}`; `csv` prints one table (ACLED columns) and
+//! `geojson` one FeatureCollection for all files. Files are read in parallel
+//! (`--jobs`, default: every core) and printed in the order given.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use waqai_engine::{extract, Date, Options};
+use rayon::prelude::*;
+use waqai_engine::{extract, Date, Extraction, Options};
+use waqai_export::Article;
 
-const USAGE: &str =
-    "usage: waqai extract [--published YYYY-MM-DD] FILE...   (- reads standard input)";
+const USAGE: &str = "usage: waqai extract [--published YYYY-MM-DD] [--format json|csv|geojson] [--jobs N] FILE...   (- reads standard input)";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+    GeoJson,
+}
+
+struct Args {
+    published: Option<Date>,
+    format: Format,
+    jobs: Option<usize>,
+    files: Vec<String>,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("extract") => run_extract(&args[1..]),
+        Some("extract") => match parse(&args[1..]) {
+            Ok(a) => run_extract(a),
+            Err(message) => {
+                eprintln!("waqai: {message}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -29,65 +53,115 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_extract(args: &[String]) -> ExitCode {
-    let mut published: Option<Date> = None;
-    let mut files = Vec::new();
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args {
+        published: None,
+        format: Format::Json,
+        jobs: None,
+        files: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--published" => match it.next().map(|v| v.parse::<Date>()) {
-                Some(Ok(d)) => published = Some(d),
-                Some(Err(e)) => {
-                    eprintln!("waqai: --published: {e}");
-                    return ExitCode::from(2);
-                }
-                None => {
-                    eprintln!("waqai: --published needs a date (YYYY-MM-DD)");
-                    return ExitCode::from(2);
-                }
-            },
-            s if s.starts_with("--published=") => match s["--published=".len()..].parse() {
-                Ok(d) => published = Some(d),
-                Err(e) => {
-                    eprintln!("waqai: --published: {e}");
-                    return ExitCode::from(2);
-                }
-            },
-            s if s.starts_with('-') && s != "-" => {
-                eprintln!("waqai: unknown option {s}\n{USAGE}");
-                return ExitCode::from(2);
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match name {
+            "--published" => {
+                parsed.published = Some(value()?.parse().map_err(|e| format!("--published: {e}"))?)
             }
-            _ => files.push(arg.clone()),
+            "--format" => {
+                parsed.format = match value()?.as_str() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    "geojson" => Format::GeoJson,
+                    other => return Err(format!("--format: unknown format {other:?}")),
+                }
+            }
+            "--jobs" => {
+                let n: usize = value()?
+                    .parse()
+                    .map_err(|_| "--jobs takes a whole number".to_string())?;
+                parsed.jobs = Some(n.max(1));
+            }
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            _ => parsed.files.push(arg.clone()),
         }
     }
-    if files.is_empty() {
-        eprintln!("waqai: no input files\n{USAGE}");
-        return ExitCode::from(2);
+    if parsed.files.is_empty() {
+        return Err("no input files".into());
     }
-    let options = Options { published };
+    Ok(parsed)
+}
+
+fn run_extract(args: Args) -> ExitCode {
+    let options = Options {
+        published: args.published,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .expect("a thread pool");
+    // Extraction in parallel; results keep the order of the files given.
+    let results: Vec<Result<Extraction, String>> = pool.install(|| {
+        args.files
+            .par_iter()
+            .map(|file| {
+                read_input(file)
+                    .map(|text| extract(&text, &options))
+                    .map_err(|e| format!("waqai: {file}: {e}"))
+            })
+            .collect()
+    });
+    let mut failed = false;
+    let mut done = Vec::new();
+    for (file, result) in args.files.iter().zip(results) {
+        match result {
+            Ok(found) => done.push((file.as_str(), found)),
+            Err(message) => {
+                eprintln!("{message}");
+                failed = true;
+            }
+        }
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let mut failed = false;
-    for file in &files {
-        let text = match read_input(file) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("waqai: {file}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let found = extract(&text, &options);
-        let line = serde_json::json!({
-            "article": file,
-            "published": found.published,
-            "published_from": found.published_from,
-            "events": found.events,
-        });
-        if writeln!(out, "{line}").is_err() {
-            // The reader went away (a closed pipe): stop quietly.
-            return ExitCode::from(1);
+    let written = match args.format {
+        Format::Json => done.iter().try_for_each(|(file, found)| {
+            let line = serde_json::json!({
+                "article": file,
+                "published": found.published,
+                "published_from": found.published_from,
+                "events": found.events,
+            });
+            writeln!(out, "{line}")
+        }),
+        Format::Csv | Format::GeoJson => {
+            let articles: Vec<Article> = done
+                .iter()
+                .map(|(file, found)| Article {
+                    name: file,
+                    published: found.published,
+                    events: &found.events,
+                })
+                .collect();
+            let text = if args.format == Format::Csv {
+                waqai_export::to_csv(&articles)
+            } else {
+                waqai_export::to_geojson(&articles) + "\n"
+            };
+            out.write_all(text.as_bytes())
         }
+    };
+    if written.is_err() {
+        // The reader went away (a closed pipe): stop quietly.
+        return ExitCode::from(1);
     }
     if failed {
         ExitCode::from(1)
@@ -96,8 +170,9 @@ fn run_extract(args: &[String]) -> ExitCode {
     }
 }
 
-/// Reads a file (or stdin for `-`) as text. Invalid UTF-8 is replaced, not refused:
-/// an article with one bad byte still has events worth finding.
+/// Reads a file (or stdin for `-`) as text. Invalid UTF-8 is replaced, not
+/// refused: an article with one bad byte still has events worth finding. A
+/// file that is mostly NUL bytes is not text at all and is refused.
 fn read_input(path: &str) -> io::Result<String> {
     let mut bytes = Vec::new();
     if path == "-" {
@@ -105,7 +180,8 @@ fn read_input(path: &str) -> io::Result<String> {
     } else {
         bytes = std::fs::read(path)?;
     }
-    if bytes.contains(&0) && bytes.iter().filter(|&&b| b == 0).count() * 10 > bytes.len() {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && nuls * 10 > bytes.len() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             "this looks like a binary file, not text",
