@@ -3,7 +3,8 @@
 //
 //   trunk build --release && node scripts/screenshots.mjs [--dist DIR] [--out DIR]
 //
-// Writes <out>/{en,ar}-{wide,phone}.png (default out: docs/screenshots). Uses the same
+// Writes <out>/{en,ar}-{wide,phone}.png (default out: docs/screenshots); the phone shots are
+// scrolled to the timeline. Uses the same
 // headless Debian Chromium and static server as the end-to-end tests (tests/e2e/harness.mjs).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,6 +64,14 @@ try {
           .waitFor({ timeout: 15_000 })
           .catch(() => {});
         await p.page.waitForLoadState('networkidle');
+        if (name === 'phone') {
+          // On a phone the input comes first; show the timeline instead (its heading just above).
+          await p.page.evaluate(() => {
+            const list = document.querySelector('ol.timeline-list') || document.querySelector('ol');
+            const box = list?.closest('section') || list;
+            if (box) window.scrollTo(0, box.getBoundingClientRect().top + window.scrollY - 8);
+          });
+        }
         await p.page.waitForTimeout(500);
         const file = await screenshot(p.page, `${lang}-${name}`, { dir: values.out });
         const found = p.problems();
