@@ -23,6 +23,8 @@ pub fn ArticleList() -> impl IntoView {
             <Show when=move || state.articles.with(|a| a.is_empty())>
                 <p class="hint">{move || s().no_articles}</p>
             </Show>
+            <details class="collapsible" open=!crate::web::location::narrow_screen()>
+            <summary>{move || s().show_articles}</summary>
             <ul class="article-list">
                 <For
                     each=move || state.articles.with(|a| a.iter().map(|a| a.id).collect::<Vec<_>>())
@@ -30,6 +32,7 @@ pub fn ArticleList() -> impl IntoView {
                     children=move |id| view! { <ArticleItem id=id /> }
                 />
             </ul>
+            </details>
         </section>
     }
 }
@@ -78,6 +81,7 @@ fn ArticleItem(id: u32) -> impl IntoView {
                     on:click=move |_| {
                         state.selected.set(None);
                         state.reading.set(Some(id));
+                        crate::web::location::scroll_mark_into_view();
                     }
                 >
                     {title}

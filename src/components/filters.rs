@@ -79,233 +79,237 @@ pub fn FilterPanel() -> impl IntoView {
                 }}
             </p>
 
-            <fieldset>
-                <legend>{move || s().f_type}</legend>
-                <ul class="checks">
-                    {EventType::ALL
-                        .into_iter()
-                        .map(|t| {
-                            let id = format!("ft-{}", t.id());
-                            view! {
-                                <li>
-                                    <input
-                                        type="checkbox"
-                                        id=id.clone()
-                                        prop:checked=move || f.with(|x| !x.hidden_types.contains(&t))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            set(&|x| {
-                                                if on {
-                                                    x.hidden_types.remove(&t);
-                                                } else {
-                                                    x.hidden_types.insert(t);
-                                                }
-                                            });
-                                        }
-                                    />
-                                    <TypeIcon kind=t />
-                                    <label for=id>{move || state.lang.get().type_name(t)}</label>
-                                    <span class="n">{move || state.lang.get().num(count_type(t) as u64)}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                <Keeps facet=Facet::Type />
-            </fieldset>
-
-            <fieldset>
-                <legend>{move || s().f_side}</legend>
-                <ul class="checks">
-                    {move || {
-                        sides()
+            // On a phone the filters start folded, so the timeline is near.
+            <details class="collapsible" open=!crate::web::location::narrow_screen()>
+                <summary>{move || s().show_filters}</summary>
+                <fieldset>
+                    <legend>{move || s().f_type}</legend>
+                    <ul class="checks">
+                        {EventType::ALL
                             .into_iter()
-                            .map(|sid| {
-                                let id = format!("fs-{sid}");
-                                let name = move || {
-                                    let lang = state.lang.get();
-                                    Side::from_id(sid)
-                                        .map_or(lang.strings().unknown_side, |s| lang.side_name(s))
-                                };
+                            .map(|t| {
+                                let id = format!("ft-{}", t.id());
                                 view! {
                                     <li>
                                         <input
                                             type="checkbox"
                                             id=id.clone()
-                                            prop:checked=move || f.with(|x| !x.hidden_sides.contains(sid))
+                                            prop:checked=move || f.with(|x| !x.hidden_types.contains(&t))
                                             on:change=move |ev| {
                                                 let on = event_target_checked(&ev);
                                                 set(&|x| {
                                                     if on {
-                                                        x.hidden_sides.remove(sid);
+                                                        x.hidden_types.remove(&t);
                                                     } else {
-                                                        x.hidden_sides.insert(sid.to_string());
+                                                        x.hidden_types.insert(t);
                                                     }
                                                 });
                                             }
                                         />
-                                        <label for=id>{name}</label>
-                                        <span class="n">{move || state.lang.get().num(count_side(sid) as u64)}</span>
+                                        <TypeIcon kind=t />
+                                        <label for=id>{move || state.lang.get().type_name(t)}</label>
+                                        <span class="n">{move || state.lang.get().num(count_type(t) as u64)}</span>
                                     </li>
                                 }
                             })
-                            .collect_view()
-                    }}
-                </ul>
-                <Keeps facet=Facet::Side />
-            </fieldset>
+                            .collect_view()}
+                    </ul>
+                    <Keeps facet=Facet::Type />
+                </fieldset>
 
-            <fieldset>
-                <legend>{move || s().f_gov}</legend>
-                <label for="f-gov" class="sr-only">{move || s().f_gov}</label>
-                <select
-                    id="f-gov"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        set(&|x| x.governorate = (!v.is_empty()).then(|| v.clone()));
-                    }
-                    prop:value=move || f.with(|x| x.governorate.clone().unwrap_or_default())
-                >
-                    <option value="">{move || s().all}</option>
-                    {move || {
-                        let lang = state.lang.get();
-                        let mut govs: Vec<_> = GOVERNORATES.iter().collect();
-                        govs.sort_by_key(|g| if lang == Lang::Ar { g.name_ar } else { g.name_en });
-                        govs.into_iter()
-                            .map(|g| {
-                                let name = if lang == Lang::Ar { g.name_ar } else { g.name_en };
-                                view! {
-                                    <option
-                                        value=g.pcode
-                                        selected=move || f.with(|x| x.governorate.as_deref() == Some(g.pcode))
-                                    >
-                                        {name}
-                                    </option>
+                <fieldset>
+                    <legend>{move || s().f_side}</legend>
+                    <ul class="checks">
+                        {move || {
+                            sides()
+                                .into_iter()
+                                .map(|sid| {
+                                    let id = format!("fs-{sid}");
+                                    let name = move || {
+                                        let lang = state.lang.get();
+                                        Side::from_id(sid)
+                                            .map_or(lang.strings().unknown_side, |s| lang.side_name(s))
+                                    };
+                                    view! {
+                                        <li>
+                                            <input
+                                                type="checkbox"
+                                                id=id.clone()
+                                                prop:checked=move || f.with(|x| !x.hidden_sides.contains(sid))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    set(&|x| {
+                                                        if on {
+                                                            x.hidden_sides.remove(sid);
+                                                        } else {
+                                                            x.hidden_sides.insert(sid.to_string());
+                                                        }
+                                                    });
+                                                }
+                                            />
+                                            <label for=id>{name}</label>
+                                            <span class="n">{move || state.lang.get().num(count_side(sid) as u64)}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                    <Keeps facet=Facet::Side />
+                </fieldset>
+
+                <fieldset>
+                    <legend>{move || s().f_gov}</legend>
+                    <label for="f-gov" class="sr-only">{move || s().f_gov}</label>
+                    <select
+                        id="f-gov"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set(&|x| x.governorate = (!v.is_empty()).then(|| v.clone()));
+                        }
+                        prop:value=move || f.with(|x| x.governorate.clone().unwrap_or_default())
+                    >
+                        <option value="">{move || s().all}</option>
+                        {move || {
+                            let lang = state.lang.get();
+                            let mut govs: Vec<_> = GOVERNORATES.iter().collect();
+                            govs.sort_by_key(|g| if lang == Lang::Ar { g.name_ar } else { g.name_en });
+                            govs.into_iter()
+                                .map(|g| {
+                                    let name = if lang == Lang::Ar { g.name_ar } else { g.name_en };
+                                    view! {
+                                        <option
+                                            value=g.pcode
+                                            selected=move || f.with(|x| x.governorate.as_deref() == Some(g.pcode))
+                                        >
+                                            {name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                        <option value=UNKNOWN selected=move || f.with(|x| x.governorate.as_deref() == Some(UNKNOWN))>
+                            {move || s().unknown}
+                        </option>
+                    </select>
+                    <Keeps facet=Facet::Governorate />
+                </fieldset>
+
+                <fieldset>
+                    <legend>{move || s().f_place}</legend>
+                    <label for="f-place">{move || s().place_search}</label>
+                    <input
+                        id="f-place"
+                        type="search"
+                        dir="auto"
+                        prop:value=move || f.with(|x| x.place.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            set(&|x| x.place = v.clone());
+                        }
+                    />
+                    <Keeps facet=Facet::Place />
+                </fieldset>
+
+                <fieldset>
+                    <legend>{move || s().f_dates}</legend>
+                    <div class="row">
+                        <div class="field">
+                            <label for="f-from">{move || s().date_from}</label>
+                            <input
+                                id="f-from"
+                                type="date"
+                                prop:value=move || f.with(|x| date_value(x.from))
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev).parse().ok();
+                                    set(&|x| x.from = v);
                                 }
-                            })
-                            .collect_view()
-                    }}
-                    <option value=UNKNOWN selected=move || f.with(|x| x.governorate.as_deref() == Some(UNKNOWN))>
-                        {move || s().unknown}
-                    </option>
-                </select>
-                <Keeps facet=Facet::Governorate />
-            </fieldset>
-
-            <fieldset>
-                <legend>{move || s().f_place}</legend>
-                <label for="f-place">{move || s().place_search}</label>
-                <input
-                    id="f-place"
-                    type="search"
-                    dir="auto"
-                    prop:value=move || f.with(|x| x.place.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        set(&|x| x.place = v.clone());
-                    }
-                />
-                <Keeps facet=Facet::Place />
-            </fieldset>
-
-            <fieldset>
-                <legend>{move || s().f_dates}</legend>
-                <div class="row">
-                    <div class="field">
-                        <label for="f-from">{move || s().date_from}</label>
-                        <input
-                            id="f-from"
-                            type="date"
-                            prop:value=move || f.with(|x| date_value(x.from))
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev).parse().ok();
-                                set(&|x| x.from = v);
-                            }
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="f-to">{move || s().date_to}</label>
-                        <input
-                            id="f-to"
-                            type="date"
-                            prop:value=move || f.with(|x| date_value(x.to))
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev).parse().ok();
-                                set(&|x| x.to = v);
-                            }
-                        />
-                    </div>
-                </div>
-                <Keeps facet=Facet::Dates />
-            </fieldset>
-
-            <fieldset>
-                <legend>{move || s().f_killed}</legend>
-                <label for="f-killed">{move || s().min_killed}</label>
-                <input
-                    id="f-killed"
-                    type="number"
-                    min="0"
-                    step="1"
-                    inputmode="numeric"
-                    prop:value=move || f.with(|x| if x.min_killed == 0 { String::new() } else { x.min_killed.to_string() })
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev).trim().parse().unwrap_or(0);
-                        set(&|x| x.min_killed = v);
-                    }
-                />
-                <Keeps facet=Facet::Killed />
-            </fieldset>
-
-            <fieldset>
-                <legend>{move || s().f_denied}</legend>
-                <input
-                    id="f-denied"
-                    type="checkbox"
-                    prop:checked=move || f.with(|x| !x.hide_denied)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        set(&|x| x.hide_denied = !on);
-                    }
-                />
-                <label for="f-denied">{move || s().show_denied}</label>
-                <Keeps facet=Facet::Denied />
-            </fieldset>
-
-            <fieldset>
-                <legend>{move || s().f_article}</legend>
-                <label for="f-article" class="sr-only">{move || s().f_article}</label>
-                <select
-                    id="f-article"
-                    dir="auto"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev).parse().ok();
-                        set(&|x| x.article = v);
-                    }
-                    prop:value=move || f.with(|x| x.article.map(|a| a.to_string()).unwrap_or_default())
-                >
-                    <option value="">{move || s().all}</option>
-                    {move || {
-                        state
-                            .articles
-                            .get()
-                            .into_iter()
-                            .map(|a| {
-                                let id = a.id;
-                                view! {
-                                    <option
-                                        value=id.to_string()
-                                        selected=move || f.with(|x| x.article == Some(id))
-                                    >
-                                        {a.title}
-                                    </option>
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="f-to">{move || s().date_to}</label>
+                            <input
+                                id="f-to"
+                                type="date"
+                                prop:value=move || f.with(|x| date_value(x.to))
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev).parse().ok();
+                                    set(&|x| x.to = v);
                                 }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-                <Keeps facet=Facet::Article />
-            </fieldset>
+                            />
+                        </div>
+                    </div>
+                    <Keeps facet=Facet::Dates />
+                </fieldset>
+
+                <fieldset>
+                    <legend>{move || s().f_killed}</legend>
+                    <label for="f-killed">{move || s().min_killed}</label>
+                    <input
+                        id="f-killed"
+                        type="number"
+                        min="0"
+                        step="1"
+                        inputmode="numeric"
+                        prop:value=move || f.with(|x| if x.min_killed == 0 { String::new() } else { x.min_killed.to_string() })
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev).trim().parse().unwrap_or(0);
+                            set(&|x| x.min_killed = v);
+                        }
+                    />
+                    <Keeps facet=Facet::Killed />
+                </fieldset>
+
+                <fieldset>
+                    <legend>{move || s().f_denied}</legend>
+                    <input
+                        id="f-denied"
+                        type="checkbox"
+                        prop:checked=move || f.with(|x| !x.hide_denied)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            set(&|x| x.hide_denied = !on);
+                        }
+                    />
+                    <label for="f-denied">{move || s().show_denied}</label>
+                    <Keeps facet=Facet::Denied />
+                </fieldset>
+
+                <fieldset>
+                    <legend>{move || s().f_article}</legend>
+                    <label for="f-article" class="sr-only">{move || s().f_article}</label>
+                    <select
+                        id="f-article"
+                        dir="auto"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).parse().ok();
+                            set(&|x| x.article = v);
+                        }
+                        prop:value=move || f.with(|x| x.article.map(|a| a.to_string()).unwrap_or_default())
+                    >
+                        <option value="">{move || s().all}</option>
+                        {move || {
+                            state
+                                .articles
+                                .get()
+                                .into_iter()
+                                .map(|a| {
+                                    let id = a.id;
+                                    view! {
+                                        <option
+                                            value=id.to_string()
+                                            selected=move || f.with(|x| x.article == Some(id))
+                                        >
+                                            {a.title}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                    <Keeps facet=Facet::Article />
+                </fieldset>
+            </details>
         </section>
     }
 }

@@ -55,6 +55,14 @@ pub fn browser_langs() -> Vec<String> {
     out
 }
 
+/// Whether the window is phone-sized (the one-column layout of main.css).
+pub fn narrow_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|w| w <= 720.0)
+}
+
 /// Sets `<html lang dir>` and the document title.
 pub fn set_document_lang(lang: &str, dir: &str, title: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

@@ -636,6 +636,26 @@ test('keyboard: reach and select an event with Tab and Enter; focus is visible',
   }
 });
 
+test('phone-sized screen: one column, filters and articles folded until asked for', async () => {
+  const p = await open(server.url, { viewport: { width: 390, height: 844 } });
+  try {
+    const { page } = p;
+    await loadSamples(page);
+    const boxes = await page.evaluate(() =>
+      ['.input', '.filters', '.timeline', '.map'].map((s) => document.querySelector(s).getBoundingClientRect().left),
+    );
+    assert.equal(new Set(boxes.map(Math.round)).size, 1, `one column: ${boxes}`);
+    assert.ok(!(await group(page, 'Event type').isVisible()), 'filters folded');
+    await page.getByText('Choose filters').click();
+    await group(page, 'Event type').getByLabel('Clash', { exact: true }).uncheck();
+    assert.equal(await timeline(page).locator(':scope > li[data-type=clash]').count(), 0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling (${overflow}px)`);
+  } finally {
+    await p.close();
+  }
+});
+
 test('print shows the timeline only', async () => {
   const p = await open();
   try {
