@@ -102,8 +102,16 @@ impl AppState {
             Filters::from_fragment(&fragment)
         };
 
-        let articles = RwSignal::new(saved.articles);
+        let articles = RwSignal::new(saved.articles.clone());
         let corrections = RwSignal::new(saved.corrections);
+        let mut filters = filters;
+        // A shared address may name an article this browser does not have.
+        if filters
+            .article
+            .is_some_and(|id| saved.articles.iter().all(|a| a.id != id))
+        {
+            filters.article = None;
+        }
         let filters = RwSignal::new(filters);
 
         let extractions = Memo::new(move |prev: Option<&Arc<Extractions>>| {

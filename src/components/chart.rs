@@ -33,6 +33,11 @@ pub fn Chart() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
     let days = Memo::new(move |_| per_day(&state.visible.get()));
+    let undated = move || {
+        state
+            .visible
+            .with(|v| v.iter().filter(|r| r.event.date.is_none()).count())
+    };
     let narrowed = move || state.filters.with(|f| f.from.is_some() && f.from == f.to);
     let toggle_day = move |d: Date| {
         state.filters.update(|f| {
@@ -134,6 +139,18 @@ pub fn Chart() -> impl IntoView {
                 </Show>
             </div>
             <p class="hint">{move || s().chart_hint}</p>
+            <Show when=move || { undated() > 0 }>
+                <p class="hint">
+                    {move || {
+                        let n = undated();
+                        let lang = state.lang.get();
+                        match lang {
+                            crate::i18n::Lang::En => format!("{n} of the events shown have no date and are not in the chart."),
+                            crate::i18n::Lang::Ar => format!("{} من الأحداث المعروضة بلا تاريخ فلا تظهر في الرسم.", lang.num(n as u64)),
+                        }
+                    }}
+                </p>
+            </Show>
             <Show
                 when=move || days.with(|d| !d.is_empty())
                 fallback=move || view! { <p class="empty">{move || s().timeline_empty}</p> }
