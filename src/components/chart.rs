@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use waqai_engine::{Date, EventType};
 
 use crate::app::AppState;
-use crate::components::types::colour;
+use crate::components::types::{colour, shape};
 use crate::state::events::TimelineEvent;
 
 const W: f64 = 600.0;
@@ -74,21 +74,42 @@ pub fn Chart() -> impl IntoView {
                 let slot_i = if lang == crate::i18n::Lang::Ar { n as usize - 1 - i } else { i };
                 let x = slot_i as f64 * slot + (slot - bw) / 2.0;
                 let mut y = H - BOTTOM;
+                // Each type's count, in words, for the button's name.
+                let breakdown = counts
+                    .iter()
+                    .map(|(t, k)| format!("{} {}", lang.type_name(*t), lang.num(*k as u64)))
+                    .collect::<Vec<_>>()
+                    .join(if lang == crate::i18n::Lang::Ar { "، " } else { ", " });
                 let rects = counts
                     .into_iter()
                     .map(|(t, k)| {
                         let h = k as f64 * unit;
                         y -= h;
+                        // The type's shape on its segment where it fits, so
+                        // that colour is not the only way to tell types apart.
+                        let glyph = (h >= 14.0 && bw >= 14.0).then(|| {
+                            view! {
+                                <path
+                                    d=shape(t)
+                                    transform=format!("translate({:.1} {:.1}) scale(0.8)", x + bw / 2.0, y + h / 2.0)
+                                    fill="#fff"
+                                    stroke="#1a1a1a"
+                                    stroke-width="1"
+                                ></path>
+                            }
+                        });
                         view! {
                             <rect x=x y=y width=bw height=h fill=colour(t) stroke="#fff" stroke-width="0.5"></rect>
+                            {glyph}
                         }
                     })
                     .collect_view();
                 let label = format!(
-                    "{}: {} {}",
+                    "{}: {} {} — {}",
                     lang.date_long(day),
                     lang.num(total as u64),
-                    lang.strings().events_n
+                    lang.strings().events_n,
+                    breakdown
                 );
                 let pressed = move || state.filters.with(|f| f.from == Some(day) && f.to == Some(day));
                 let cx = x + bw / 2.0;
