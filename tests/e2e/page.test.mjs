@@ -356,6 +356,11 @@ test('a shared address with filters in its fragment opens filtered', async () =>
     await countWhen(page, (n) => n > 0 && n < all, 'opened with a fragment');
     assert.equal(await timeline(page).locator(':scope > li[data-type=shelling]').count(), 0);
     assert.equal(await group(page, 'Event type').getByLabel('Airstrike', { exact: true }).isChecked(), false);
+    // An address edited by hand while the page is open is followed too.
+    await page.evaluate(() => (location.hash = '#k=10'));
+    await page.waitForFunction(() => document.querySelector('#f-killed').value === '10');
+    await countWhen(page, (n) => n < all, 'at least 10 killed');
+    assert.equal(await group(page, 'Event type').getByLabel('Airstrike', { exact: true }).isChecked(), true);
   } finally {
     await p.close();
   }
