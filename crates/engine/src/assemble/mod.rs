@@ -108,9 +108,7 @@ pub fn assemble(doc: &Document) -> Vec<Draft> {
     let mut recent = Recent::default();
     // The drafts of the last sentence that had any, for a "وقد أدى القصف" that opens a sentence.
     for sentence in &doc.sentences {
-        let before = drafts.len();
         sentence_drafts(doc, sentence, &mut recent, &mut drafts);
-        let _ = before;
     }
     drafts
 }
@@ -160,25 +158,7 @@ fn sentence_drafts(
         }
     }
     if std::env::var_os("WAQAI_DEBUG").is_some() {
-        eprintln!(
-            "actors {:?}",
-            actors_found
-                .iter()
-                .map(|h| (h.tokens, h.side, doc.original_text(h.tokens.0..h.tokens.1)))
-                .collect::<Vec<_>>()
-        );
-        for c in &clauses {
-            eprintln!(
-                "clause {:?} «{}»\n  groups {:?}\n  places {:?}\n  casualties {:?} linker {} time {:?}",
-                c.range,
-                doc.original_text(c.range.clone()),
-                c.groups.iter().map(|g| (g.start, &g.classes)).collect::<Vec<_>>(),
-                c.places.iter().map(|p| (p.tokens.start, &p.name, p.role)).collect::<Vec<_>>(),
-                c.casualties,
-                c.linker,
-                c.time
-            );
-        }
+        trace(doc, &actors_found, &clauses);
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
     let context: Vec<String> = clauses
@@ -525,7 +505,10 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
         }
         if clause.time.is_none() && doc.is_word(i) {
             let words: Vec<&str> = (i..range.end.min(i + 6)).map(|k| doc.word(k)).collect();
-            if let Some((t, _)) = parse_time(&words) {
+            // "متواصل منذ أسبوع" says how long, not when: no date of its own.
+            if let Some((t, _)) =
+                parse_time(&words).filter(|(t, _)| !matches!(t, TimeRef::SinceDays(_)))
+            {
                 clause.time = Some(t);
             }
         }
@@ -685,4 +668,34 @@ fn add_trigger(
         caused,
         denied,
     });
+}
+
+/// Prints how each clause of a sentence was read: set `WAQAI_DEBUG=1` when
+/// running the CLI to see why a lexicon entry did or did not fire.
+fn trace(doc: &Document, actors_found: &[ActorHit], clauses: &[Clause]) {
+    eprintln!(
+        "actors {:?}",
+        actors_found
+            .iter()
+            .map(|h| (h.tokens, h.side, doc.original_text(h.tokens.0..h.tokens.1)))
+            .collect::<Vec<_>>()
+    );
+    for c in clauses {
+        eprintln!(
+            "clause {:?} «{}»\n  groups {:?}\n  places {:?}\n  casualties {:?} linker {} time {:?}",
+            c.range,
+            doc.original_text(c.range.clone()),
+            c.groups
+                .iter()
+                .map(|g| (g.start, &g.classes))
+                .collect::<Vec<_>>(),
+            c.places
+                .iter()
+                .map(|p| (p.tokens.start, &p.name, p.role))
+                .collect::<Vec<_>>(),
+            c.casualties,
+            c.linker,
+            c.time
+        );
+    }
 }
