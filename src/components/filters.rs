@@ -239,6 +239,9 @@ pub fn FilterPanel() -> impl IntoView {
                             />
                         </div>
                     </div>
+                    <Show when=move || f.with(|x| x.from.is_some() || x.to.is_some())>
+                        <p class="hint">{move || s().dates_hide_undated}</p>
+                    </Show>
                     <Keeps facet=Facet::Dates />
                 </fieldset>
 
