@@ -51,7 +51,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus_4MB");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(big.len() as u64));
-    group.bench_function("engine", |b| b.iter(|| black_box(extract(black_box(&big), &options))));
+    group.bench_function("engine", |b| {
+        b.iter(|| black_box(extract(black_box(&big), &options)))
+    });
     group.bench_function("aho_corasick_floor", |b| {
         b.iter(|| black_box(floor.find_overlapping_iter(black_box(&big)).count()))
     });
@@ -60,7 +62,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("article");
     for (name, text) in &articles {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name.as_str(), |b| b.iter(|| black_box(extract(black_box(text), &options))));
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(extract(black_box(text), &options)))
+        });
     }
     group.finish();
 }
