@@ -519,6 +519,29 @@ const CLITICS: [char; 3] = ['و', 'ف', 'ب'];
 /// the number of words used. Leading "في"/"خلال"/"يوم" and a part of the day
 /// (فجر، صباح، ظهر، عصر، مساء، ليل، ليلة، "ساعات متاخره من ليل"...) are part of
 /// it; so is a clitic و/ف/ب (or ل before the article) on the first word.
+/// Whether a time expression can start with this folded word (a digit, or a
+/// word that opens one of the tables, bare or after one clitic). A quick test
+/// that lets a caller skip most words of a text before [`parse_time`].
+pub fn may_start(word: &str) -> bool {
+    let opens = |w: &str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || RELATIVE.by_first.contains_key(w)
+            || MONTHS.by_first.contains_key(w)
+            || ORDINALS.by_first.contains_key(w)
+            || WEEKDAYS.contains_key(w)
+    };
+    if opens(word) {
+        return true;
+    }
+    if let Some(rest) = word.strip_prefix("لل") {
+        return opens(&format!("ال{rest}"));
+    }
+    match word.chars().next() {
+        Some(c) if CLITICS.contains(&c) => opens(&word[c.len_utf8()..]),
+        _ => false,
+    }
+}
+
 pub fn parse_time(words: &[&str]) -> Option<(TimeRef, usize)> {
     if let Some(found) = parse_plain(words) {
         return Some(found);

@@ -503,7 +503,8 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
                 }
             }
         }
-        if clause.time.is_none() && doc.is_word(i) {
+        let timed = doc.tokens[i].kind == crate::text::token::TokenKind::Number || doc.is_word(i);
+        if clause.time.is_none() && timed && crate::time::may_start(doc.word(i)) {
             let words: Vec<&str> = (i..range.end.min(i + 6)).map(|k| doc.word(k)).collect();
             // "متواصل منذ أسبوع" says how long, not when: no date of its own.
             if let Some((t, _)) =

@@ -44,12 +44,15 @@ pub struct FoundPlace {
     pub anaphoric: bool,
 }
 
+/// How many of the latest places a word that refers back may mean.
+const RECALL: usize = 40;
+
 /// Places seen so far in the article, for words that refer back.
 #[derive(Debug, Default)]
 pub struct Recent {
     places: Vec<FoundPlace>,
     /// Keys of places that had an event: what "الحي ذاته" most likely means.
-    with_events: Vec<String>,
+    with_events: std::collections::HashSet<String>,
     /// The event places of the last clause that had any, for "المناطق المذكورة".
     last_list: Vec<FoundPlace>,
 }
@@ -76,10 +79,12 @@ impl Recent {
     /// The latest place of a kind (neighbourhood for الحي …), else the latest
     /// event place, else any latest place.
     pub fn latest(&self, kind: Option<PlaceKind>) -> Option<&FoundPlace> {
+        // Words that refer back reach a few sentences at most.
         let events = || {
             self.places
                 .iter()
                 .rev()
+                .take(RECALL)
                 .filter(|p| p.role == PlaceRoleInClause::Event)
         };
         let had_event = |p: &&FoundPlace| self.with_events.contains(&p.key);
@@ -93,7 +98,7 @@ impl Recent {
             })
         };
         // Locators count too ("غرب تدمر … غرب المدينة"), but after event places.
-        let mentioned = || self.places.iter().rev();
+        let mentioned = || self.places.iter().rev().take(RECALL);
         events()
             .filter(had_event)
             .find(fits)
@@ -105,8 +110,8 @@ impl Recent {
 
     /// Notes that a place had an event.
     pub fn mark_event(&mut self, key: &str) {
-        if !self.with_events.iter().any(|k| k == key) {
-            self.with_events.push(key.to_string());
+        if !self.with_events.contains(key) {
+            self.with_events.insert(key.to_string());
         }
     }
 
