@@ -182,7 +182,9 @@ fn owner_after(
     trigger_end: usize,
     verb: bool,
 ) -> Option<ActorHit> {
-    let window = if verb { 4 } else { 3 };
+    // A verb's subject follows closely; a noun's owner may come after an
+    // adjective and a weapon ("قصف عنيف براجمات الصواريخ للقوات النظامية").
+    let window = if verb { 4 } else { 5 };
     let other_trigger_between = |h: &ActorHit| {
         (trigger_end..h.tokens.0).any(|k| doc.has_at(k, |e| matches!(e, Entry::Trigger { .. })))
     };

@@ -317,7 +317,7 @@ fn sentence_drafts(
                 a.air && (clause.range.contains(&a.tokens.0) || clause.weapons.is_empty())
             });
             let types = event_types(group, &clause.weapons, clause_air.as_ref(), &drafts);
-            let actor_name = actor.map(|h| doc.original_text(h.tokens.0..h.tokens.1).to_string());
+            let actor_name = actor.map(|h| doc.name_text(h.tokens.0..h.tokens.1).to_string());
             let weapons: Vec<String> = clause
                 .weapons
                 .iter()

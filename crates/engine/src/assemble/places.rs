@@ -410,9 +410,11 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 i += 1;
                 continue;
             }
+            // Not a locator's first word ("التي تقع على …"): that is read next.
             let stop_adj = self.doc.is_word(i)
                 && self.doc.analysis(i).article
-                && self.has(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Stop)));
+                && self.has(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Stop)))
+                && !self.has(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Locator)));
             if stop_adj && i < self.end {
                 i += 1;
                 // "الخاضع للمعارضة": the ruler after the adjective goes with it.
@@ -635,15 +637,17 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 None
             }
             PlaceRole::Head => {
-                if self.doc.analysis(m.end).conj {
-                    return None;
-                }
-                if article && self.gazetteer_at(m.end).is_none() {
-                    // "في المعمل": a definite head word refers back like "الحي".
+                let name = (!self.doc.analysis(m.end).conj)
+                    .then(|| self.name_at_len(m.end, !modified && !many && !in_plural, 5))
+                    .flatten();
+                let Some((end, _, _)) = name else {
+                    // "في المعمل" with no name after it refers back like "الحي".
+                    if !article {
+                        return None;
+                    }
                     let end = self.skip_trailers(m.end);
                     return Some((vec![self.anaphor(start..end, kind)?], end, false));
-                }
-                let (end, _, _) = self.name_at_len(m.end, !modified && !many && !in_plural, 5)?;
+                };
                 // The head belongs to the name: "جبل الهيال", "اللواء 52"; a plural
                 // head (حقول جزل وجحار) names its first member with the head too.
                 let key = match_key(self.doc.name_text(i..end));
@@ -760,7 +764,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             .doc
             .find_at(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Locator)))
         {
-            let at = if self.stem(m.end) == "في" {
+            // "التي تقع على …", "الواقع في …": the preposition after it.
+            let at = if matches!(self.stem(m.end), "في" | "علي" | "قرب") {
                 m.end + 1
             } else {
                 m.end
