@@ -106,9 +106,11 @@ fn opens_slot(stem: &str) -> bool {
 pub fn assemble(doc: &Document) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let mut recent = Recent::default();
+    // The side that acted last, for "سيطرته" in a later sentence.
+    let mut subject: Option<ActorHit> = None;
     // The drafts of the last sentence that had any, for a "وقد أدى القصف" that opens a sentence.
     for sentence in &doc.sentences {
-        sentence_drafts(doc, sentence, &mut recent, &mut drafts);
+        sentence_drafts(doc, sentence, &mut recent, &mut subject, &mut drafts);
     }
     drafts
 }
@@ -117,6 +119,7 @@ fn sentence_drafts(
     doc: &Document,
     sentence: &crate::text::segment::Sentence,
     recent: &mut Recent,
+    subject: &mut Option<ActorHit>,
     out: &mut Vec<Draft>,
 ) {
     let actors_found = actors::find(doc, sentence.tokens.clone());
@@ -295,7 +298,18 @@ fn sentence_drafts(
                     })
             })
             .or_else(|| actors::air_actor(&actors_found, &clause.range))
-            .or(inherited);
+            .or(inherited)
+            .or_else(|| {
+                // "تظهر سيطرته على …": the pronoun on the trigger names the side
+                // that acted last, even in an earlier sentence.
+                let a = doc.analysis(group.start);
+                (a.stem.end < doc.word(group.start).len())
+                    .then_some(*subject)
+                    .flatten()
+            });
+            if let Some(a) = actor.filter(|a| a.side.is_some()) {
+                *subject = Some(a);
+            }
             if actor.is_some() {
                 last_actor = actor;
                 last_family = Some(trigger_family(group.classes[0]));
