@@ -48,7 +48,12 @@ impl<'a> Document<'a> {
             .iter()
             .map(|t| match t.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    analyze(t.text(folded), |s, tier| lex.knows(s, tier))
+                    // Folding made ة an ه; a final ة is never the pronoun ـه.
+                    let original = &text[norm.to_original(t.start..t.end)];
+                    let ta_marbuta = original
+                        .trim_end_matches(|c: char| !c.is_alphabetic())
+                        .ends_with('ة');
+                    analyze(t.text(folded), ta_marbuta, |s, tier| lex.knows(s, tier))
                 }
                 _ => Analysis::default(),
             })

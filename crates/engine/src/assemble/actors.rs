@@ -188,8 +188,17 @@ fn owner_after(
     // A verb's subject follows closely; a noun's owner may come after an
     // adjective and a weapon ("قصف عنيف براجمات الصواريخ للقوات النظامية").
     let window = if verb { 4 } else { 5 };
+    // Only describing words may stand between: no other trigger, no function
+    // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word.
     let other_trigger_between = |h: &ActorHit| {
-        (trigger_end..h.tokens.0).any(|k| doc.has_at(k, |e| matches!(e, Entry::Trigger { .. })))
+        (trigger_end..h.tokens.0).any(|k| {
+            doc.has_at(k, |e| {
+                matches!(
+                    e,
+                    Entry::Trigger { .. } | Entry::Syntax(_) | Entry::PlaceWord { .. }
+                )
+            })
+        })
     };
     hits.iter()
         .filter(|h| h.tokens.0 >= clause.start && h.tokens.0 < clause.end)

@@ -62,10 +62,18 @@ pub enum Known {
 /// وزارة (a word of "وزارة الدفاع") rather than و + "زارة" (a village), and
 /// "الحولة" is a place rather than "حول" + ة. An object pronoun is split off
 /// only to reach a [`Known::Content`] word.
-pub fn analyze(word: &str, knows: impl Fn(&str, Known) -> bool) -> Analysis {
+///
+/// `ta_marbuta` says the word ended in ة before folding, so its final ه is no
+/// pronoun ("العسكرية" is not عسكري + ه).
+pub fn analyze(word: &str, ta_marbuta: bool, knows: impl Fn(&str, Known) -> bool) -> Analysis {
     for tier in [Known::Word, Known::InPhrase, Known::Place, Known::InPlace] {
         let suffixes = tier == Known::Word;
-        if let Some(a) = analyze_with(word, |s| knows(s, tier), suffixes.then_some(&knows)) {
+        if let Some(a) = analyze_with(
+            word,
+            ta_marbuta,
+            |s| knows(s, tier),
+            suffixes.then_some(&knows),
+        ) {
             return a;
         }
     }
@@ -74,6 +82,7 @@ pub fn analyze(word: &str, knows: impl Fn(&str, Known) -> bool) -> Analysis {
 
 fn analyze_with(
     word: &str,
+    ta_marbuta: bool,
     knows: impl Fn(&str) -> bool,
     content: Option<&Knows<'_>>,
 ) -> Option<Analysis> {
@@ -126,6 +135,9 @@ fn analyze_with(
                     continue;
                 };
                 for suffix in SUFFIXES {
+                    if ta_marbuta && suffix == "ه" {
+                        continue;
+                    }
                     if let Some(base) = stem.strip_suffix(suffix) {
                         if chars(base) >= 3 && content(base, Known::Content) {
                             return Some(made(start + base.len()));
@@ -194,7 +206,7 @@ mod tests {
     ];
 
     fn split(word: &str) -> (String, bool, Option<char>, bool) {
-        let a = analyze(word, |s, _| KNOWN.contains(&s));
+        let a = analyze(word, false, |s, _| KNOWN.contains(&s));
         (a.stem(word).to_string(), a.conj, a.prep, a.article)
     }
 
@@ -215,6 +227,8 @@ mod tests {
             ("والهبيط", "هبيط", true, None, true),
             ("وتيرمعله", "تيرمعله", true, None, false),
             ("2017", "2017", false, None, false),
+            // A folded ة is not the pronoun ـه (see `ta_marbuta`).
+            ("قصفه", "قصف", false, None, false),
             ("و", "و", false, None, false),
             ("ال", "ال", false, None, false),
         ] {
