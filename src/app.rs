@@ -84,11 +84,15 @@ pub struct AppState {
     pub deleted: Memo<usize>,
     /// The rows the filters keep: what timeline, chart and map show.
     pub visible: Memo<Arc<Vec<TimelineEvent>>>,
+    /// A shared view (`#share=…`) shown instead of the reader's own state.
+    pub share: crate::share::Share,
 }
 
 impl AppState {
     fn new() -> AppState {
         let (saved, broken, problem) = load_saved();
+        // A share link's state is shown instead; the saved one stays as it is.
+        let (share, saved) = crate::share::Share::open(saved);
         let lang = Lang::choose(
             location::query_lang().as_deref(),
             saved.lang,
@@ -121,8 +125,12 @@ impl AppState {
                     let reuse = prev
                         .and_then(|p| p.get(&a.id))
                         .filter(|(published, _)| *published == a.published);
-                    let x = match reuse {
-                        Some((_, x)) => x.clone(),
+                    // An events-only share link brings its events (no text to read).
+                    let x = match reuse
+                        .map(|(_, x)| x.clone())
+                        .or_else(|| share.extraction(a.id))
+                    {
+                        Some(x) => x,
                         None => Arc::new(extract(
                             &a.text,
                             &Options {
@@ -165,6 +173,7 @@ impl AppState {
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(problem),
             saved_broken: RwSignal::new(broken),
+            share,
             extractions,
             rows,
             deleted,
@@ -295,6 +304,10 @@ pub fn App() -> impl IntoView {
     // Persist: every change of the reader's state is written at once; a
     // refused write leaves the in-memory state as it is and says so.
     Effect::new(move |_| {
+        // Not while a shared view is shown: the saved state stays the reader's own.
+        if state.share.viewing() {
+            return;
+        }
         let saved = Saved {
             version: storage::VERSION,
             articles: state.articles.get(),
@@ -314,6 +327,11 @@ pub fn App() -> impl IntoView {
     });
     // …and follow an address pasted or edited by hand.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        // A share link pasted into the address opens as at start-up.
+        if crate::share::is_share_fragment(&location::fragment()) {
+            crate::web::address::reload_with(&location::fragment());
+            return;
+        }
         let f = Filters::from_fragment(&location::fragment());
         if state.filters.with_untracked(|cur| *cur != f) {
             state.filters.set(f);
@@ -365,6 +383,7 @@ pub fn App() -> impl IntoView {
         <div
             class="app"
             class:dragging=move || dragging.get()
+            class:read-only=move || state.share.read_only()
             on:dragover=on_dragover
             on:dragleave=on_dragleave
             on:drop=on_drop
@@ -396,12 +415,15 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <Notices />
+            <crate::components::share::ShareBanner />
             <div class="drop-overlay" aria-hidden="true">{move || s().drop_here}</div>
             <div class="layout">
                 <aside class="side no-print" aria-label=move || if state.lang.get() == Lang::Ar { "المقالات والتصفية" } else { "Articles and filters" }>
                     <Input />
                     <ArticleList />
                     <FilterPanel />
+                    <crate::components::share::SharePanel />
+                    <crate::components::export::ExportPanel />
                 </aside>
                 <main class="main">
                     <Chart />

@@ -9,6 +9,7 @@ mod components;
 pub mod i18n;
 pub mod ingest;
 pub mod js_api;
+pub mod share;
 pub mod state;
 mod web;
 

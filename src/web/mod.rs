@@ -1,6 +1,9 @@
 //! Browser glue: the only place that calls web-sys directly. Each function is
 //! small and fails softly (an `Err` or `None`), never with a panic.
 
+pub mod address;
+pub mod clipboard;
+pub mod download;
 pub mod files;
 pub mod html;
 pub mod location;
