@@ -144,7 +144,7 @@ pub fn SharePanel() -> impl IntoView {
                 })
             })
         };
-        format!("{}#{fragment}", crate::web::address::without_fragment())
+        format!("{}#{fragment}", crate::web::address::page())
     });
     let length = move || link.with(|l| l.chars().count());
     // A new link is not on the clipboard yet.

@@ -1,15 +1,15 @@
 //! The page's own address, and starting the page afresh.
 
-/// The address without its fragment (`https://host/waqai/?lang=ar`).
-pub fn without_fragment() -> String {
+/// The page's address without query or fragment (`https://host/waqai/`):
+/// a shared link opens in its reader's own language, not in a `?lang=` of
+/// the sender's.
+pub fn page() -> String {
     let Some(win) = web_sys::window() else {
         return String::new();
     };
     let href = win.location().href().unwrap_or_default();
-    match href.split_once('#') {
-        Some((base, _)) => base.to_string(),
-        None => href,
-    }
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_string()
 }
 
 /// Reloads the page with `fragment` (without `#`; empty for none).

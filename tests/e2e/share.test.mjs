@@ -272,3 +272,54 @@ test('exports download the shown events as CSV (ACLED columns, Arabic intact), J
     await p.close();
   }
 });
+
+test('a link over 65,536 characters is flagged; copying without clipboard access selects the link', async () => {
+  const p = await open();
+  try {
+    const { page } = p;
+    // 150,000 pseudo-random Arabic letters hardly compress: the link passes the limit.
+    let seed = 7;
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي ';
+    let text = '';
+    for (let i = 0; i < 150_000; i++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      text += letters[Math.floor(seed / 65536) % letters.length];
+    }
+    await page.getByLabel('Article text').fill(text);
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await page.locator('.article-item').first().waitFor();
+    await page.locator('.share-length.warn').waitFor();
+    const link = await linkField(page).inputValue();
+    assert.ok(link.length > WARN, `${link.length} characters`);
+    assert.match(await page.locator('.share-length').innerText(), new RegExp(`The link is ${link.length} characters long`));
+    await page.getByRole('alert').filter({ hasText: 'longer than 65,536 characters' }).waitFor();
+    // No clipboard permission in this context: either the browser still copies, or the
+    // reader is told to copy the selected link by hand.
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await page.locator('.share-copied').filter({ hasText: /on the clipboard|copy it with Ctrl\+C/ }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'share-link', 'the link is selected');
+    assert.deepEqual(p.problems(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('the share and export panels in Arabic', async () => {
+  const p = await open(server.url + '?lang=ar', { locale: 'ar' });
+  try {
+    const { page } = p;
+    await page.getByRole('button', { name: 'تحميل مقالات نموذجية' }).click();
+    await page.locator('.timeline-list > li').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'نسخ رابط المشاركة' }).waitFor();
+    await page.getByLabel('رابط المشاركة', { exact: true }).waitFor();
+    assert.match(await page.locator('.share-length').innerText(), /^طول الرابط [٠-٩]+ محرفًا\.$/);
+    for (const name of ['تصدير CSV', 'تصدير JSON', 'تصدير GeoJSON']) {
+      await page.getByRole('button', { name }).waitFor();
+    }
+    const axe = await runAxe(page, { runOnly: ['wcag2a', 'wcag2aa'] });
+    assert.deepEqual(axe.violations, [], formatViolations(axe.violations));
+    await page.locator('.share').screenshot({ path: 'tests/e2e/artifacts/share-ar.png' });
+  } finally {
+    await p.close();
+  }
+});
