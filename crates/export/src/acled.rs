@@ -112,12 +112,31 @@ pub struct AcledRow<'a> {
     pub place: &'a Place,
 }
 
-/// The rows of an event: one per place (an event always has one).
+/// A place with nothing known, for an event whose place a reader removed.
+static NO_PLACE: std::sync::LazyLock<Place> = std::sync::LazyLock::new(|| Place {
+    name: String::new(),
+    normalized: String::new(),
+    name_en: None,
+    kind: None,
+    governorate: None,
+    lat: None,
+    lon: None,
+    precision: GeoPrecision::Unknown,
+    gazetteer_id: None,
+});
+
+/// The rows of an event: one per place, or one with an empty place when the
+/// event has none (a correction may clear it; the event is still exported).
 pub(crate) fn rows<'a>(
     article: &'a Article<'a>,
     event: &'a Event,
 ) -> impl Iterator<Item = AcledRow<'a>> {
-    event.places.iter().map(move |place| AcledRow {
+    let places: Vec<&'a Place> = if event.places.is_empty() {
+        vec![&*NO_PLACE]
+    } else {
+        event.places.iter().collect()
+    };
+    places.into_iter().map(move |place| AcledRow {
         article,
         event,
         place,
@@ -253,5 +272,12 @@ mod tests {
         assert_eq!(get("admin1"), "Aleppo");
         assert_eq!(get("location_ar"), "الشعار");
         assert_eq!(get("time_precision"), "1");
+
+        // An event whose place a reader removed is still a row, with no place.
+        let mut placeless = found.events[0].clone();
+        placeless.places.clear();
+        let rows_of: Vec<_> = rows(&article, &placeless).collect();
+        assert_eq!(rows_of.len(), 1);
+        assert_eq!(rows_of[0].named_fields().find(|(n, _)| *n == "location").unwrap().1, "");
     }
 }
