@@ -3,6 +3,7 @@
 //!
 //! Later stages read a [`Document`] and never reach back into the text stages.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{analyze, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
@@ -44,6 +45,8 @@ impl<'a> Document<'a> {
         let norm = NormText::new(text);
         let folded = norm.folded();
         let tokens = tokenize(folded);
+        // Words repeat (Zipf): analyse each distinct word once.
+        let mut seen: HashMap<(&str, bool), Analysis> = HashMap::new();
         let analyses: Vec<Analysis> = tokens
             .iter()
             .map(|t| match t.kind {
@@ -53,7 +56,10 @@ impl<'a> Document<'a> {
                     let ta_marbuta = original
                         .trim_end_matches(|c: char| !c.is_alphabetic())
                         .ends_with('ة');
-                    analyze(t.text(folded), ta_marbuta, |s, tier| lex.knows(s, tier))
+                    let word = t.text(folded);
+                    seen.entry((word, ta_marbuta))
+                        .or_insert_with(|| analyze(word, ta_marbuta, |s, tier| lex.knows(s, tier)))
+                        .clone()
                 }
                 _ => Analysis::default(),
             })

@@ -7,11 +7,9 @@ use crate::date::Date;
 use crate::document::Document;
 use crate::gazetteer::{gazetteer, Hints};
 use crate::model::{Actor, DatePrecision, Event, GeoPrecision, Place, Span, Status};
-use crate::text::utf16::Utf16Index;
 
 /// Turns drafts into events.
 pub fn resolve(doc: &Document, drafts: Vec<Draft>, published: Option<Date>) -> Vec<Event> {
-    let utf16 = Utf16Index::new(doc.norm.original());
     drafts
         .into_iter()
         .map(|d| {
@@ -20,11 +18,12 @@ pub fn resolve(doc: &Document, drafts: Vec<Draft>, published: Option<Date>) -> V
                 .and_then(|t| crate::time::resolve(t, published))
                 .map_or((None, DatePrecision::Unknown), |(day, p)| (Some(day), p));
             let range = doc.original_range(d.sentence.clone());
+            // UTF-16 offsets are filled in by the caller, which sees the whole text.
             let span = Span {
                 start: range.start,
                 end: range.end,
-                start_utf16: utf16.utf16(range.start),
-                end_utf16: utf16.utf16(range.end),
+                start_utf16: 0,
+                end_utf16: 0,
                 text: doc.norm.original()[range].to_string(),
             };
             Event {
@@ -52,13 +51,11 @@ pub fn resolve(doc: &Document, drafts: Vec<Draft>, published: Option<Date>) -> V
 }
 
 /// A place with its gazetteer entry, chosen with the names around it.
-fn place(found: &FoundPlace, context: &[String], governorate: Option<&'static str>) -> Place {
+fn place(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>) -> Place {
     let gaz = gazetteer();
     let mut hints = Hints::from_keys(found.locators.iter().map(String::as_str));
     if hints.is_empty() {
-        for key in context {
-            hints.add_key(key);
-        }
+        hints = context.clone();
     }
     if hints.governorates.is_empty() {
         if let Some(g) = governorate {

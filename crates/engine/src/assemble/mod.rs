@@ -26,8 +26,9 @@ use places::{FoundPlace, PlaceFinder, PlaceRoleInClause, Recent};
 pub struct Draft {
     pub kind: EventType,
     pub place: FoundPlace,
-    /// Other places of the sentence, for choosing among homonyms.
-    pub context: Vec<String>,
+    /// What the other places of the sentence say about where it is, for
+    /// choosing among homonyms (shared by the sentence's drafts).
+    pub context: std::rc::Rc<crate::gazetteer::Hints>,
     /// The governorate the article was talking about.
     pub article_governorate: Option<&'static str>,
     pub side: Option<Side>,
@@ -164,11 +165,11 @@ fn sentence_drafts(
         trace(doc, &actors_found, &clauses);
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
-    let context: Vec<String> = clauses
-        .iter()
-        .flat_map(|c| c.places.iter())
-        .flat_map(|p| std::iter::once(p.key.clone()).chain(p.locators.iter().cloned()))
-        .collect();
+    let context = std::rc::Rc::new(crate::gazetteer::Hints::from_keys(
+        clauses.iter().flat_map(|c| c.places.iter()).flat_map(|p| {
+            std::iter::once(p.key.as_str()).chain(p.locators.iter().map(String::as_str))
+        }),
+    ));
     let article_governorate = recent.governorate();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut last_actor: Option<ActorHit> = None;

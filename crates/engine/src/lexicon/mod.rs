@@ -11,8 +11,11 @@
 
 mod analysis;
 mod entries;
+mod fnv;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use fnv::FnvSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -37,13 +40,13 @@ pub struct Phrase {
 pub struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every word of every key: what a token may be stemmed to.
-    vocab: HashSet<String>,
+    vocab: FnvSet,
     /// Words of gazetteer keys, tried after the lexicons' own words.
-    place_vocab: HashSet<String>,
+    place_vocab: FnvSet,
     /// One-word keys: of the lexicons, of those not only function words, of places.
-    words: HashSet<String>,
-    content: HashSet<String>,
-    place_words: HashSet<String>,
+    words: FnvSet,
+    content: FnvSet,
+    place_words: FnvSet,
     automaton: AhoCorasick,
 }
 
@@ -95,7 +98,7 @@ impl Lexicon {
             add(key, Entry::Place);
         }
         let is_place = |p: &&Phrase| p.entries.iter().all(|e| matches!(e, Entry::Place));
-        let words_of = |places: bool| -> HashSet<String> {
+        let words_of = |places: bool| -> FnvSet {
             phrases
                 .iter()
                 .filter(|p| is_place(p) == places)
@@ -105,7 +108,7 @@ impl Lexicon {
         };
         let vocab = words_of(false);
         let place_vocab = words_of(true);
-        let single = |pred: &dyn Fn(&Phrase) -> bool| -> HashSet<String> {
+        let single = |pred: &dyn Fn(&Phrase) -> bool| -> FnvSet {
             phrases
                 .iter()
                 .filter(|p| p.words == 1 && pred(p))

@@ -1,0 +1,31 @@
+//! FNV-1a, a small fast hash for the short word keys of the lexicon sets.
+//! The standard library's SipHash guards against hash flooding, which does
+//! not matter for tables the engine builds itself, and costs several times
+//! more on the millions of stem look-ups of a long text.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a (64 bits).
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashSet` of strings hashed with [`Fnv`].
+pub type FnvSet = std::collections::HashSet<String, BuildHasherDefault<Fnv>>;
