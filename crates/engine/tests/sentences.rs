@@ -130,6 +130,19 @@ fn constructions() {
             "استهدفت طائرة مسيرة تركية سيارة على طريق القامشلي-عامودا، ما أسفر عن مقتل شخصين.",
             &["airstrike @ طريق القامشلي-عامودا / turkey / 2 / - / - / reported"],
         ),
+        // Two verbs share their subject and their place; a day and month without a year.
+        (
+            "وفي 15 آذار، اقتحمت قوات الأمن حي بابا عمرو في حمص وشنت حملة اعتقالات طالت العشرات.",
+            &[
+                "advance @ بابا عمرو / government / - / - / 2021-03-15 / reported",
+                "arrest @ بابا عمرو / government / - / - / 2021-03-15 / reported",
+            ],
+        ),
+        // The coalition's aircraft, last night.
+        (
+            "شنت طائرات التحالف الدولي غارات على مواقع لتنظيم الدولة في مدينة الميادين الليلة الماضية.",
+            &["airstrike @ الميادين / coalition / - / - / 2021-05-11 / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

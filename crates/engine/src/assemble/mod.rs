@@ -177,6 +177,8 @@ fn sentence_drafts(
     let mut last_family: Option<u8> = None;
     for ci in 0..clauses.len() {
         let groups = clauses[ci].groups.clone();
+        // The places each group of this clause took, in order.
+        let mut group_places: Vec<Vec<FoundPlace>> = Vec::new();
         if groups.is_empty() {
             // "وكان الطيران الحربي حاول …، فقصف …": the subject carries over.
             let range = &clauses[ci].range;
@@ -236,6 +238,11 @@ fn sentence_drafts(
                 // "وقد أدى القصف إلى …": no new event; its casualties go to the last one.
                 continue;
             }
+            if places.is_empty() && gi > 0 {
+                // "اقتحمت حي بابا عمرو وشنت حملة اعتقالات": a second verb with no
+                // place of its own acts where the first did.
+                places = group_places.last().cloned().unwrap_or_default();
+            }
             if places.is_empty() {
                 // The clause before in this sentence, or a pronoun (انسحبت منه).
                 places = clauses[..ci]
@@ -273,10 +280,14 @@ fn sentence_drafts(
                 .classes
                 .iter()
                 .all(|c| matches!(c, TriggerClass::Displacement | TriggerClass::Other));
+            // Verbs joined in one clause share their subject ("اقتحمت قوات الأمن
+            // الحي وشنت حملة اعتقالات"); across clauses only a like event does.
+            let same_clause = last_actor.is_some_and(|a| clause.range.contains(&a.tokens.0));
             let inherited = last_actor.filter(|_| {
                 !passive
-                    && last_family
-                        .is_none_or(|f| group.classes.iter().any(|c| trigger_family(*c) == f))
+                    && (same_clause
+                        || last_family
+                            .is_none_or(|f| group.classes.iter().any(|c| trigger_family(*c) == f)))
             });
             let actor = actors::choose(
                 doc,
@@ -338,6 +349,7 @@ fn sentence_drafts(
                 .iter()
                 .map(|(r, _)| doc.name_text(r.clone()).to_string())
                 .collect();
+            group_places.push(places.clone());
             for place in &places {
                 recent.mark_event(&place.key);
             }
