@@ -278,6 +278,13 @@ mod tests {
         placeless.places.clear();
         let rows_of: Vec<_> = rows(&article, &placeless).collect();
         assert_eq!(rows_of.len(), 1);
-        assert_eq!(rows_of[0].named_fields().find(|(n, _)| *n == "location").unwrap().1, "");
+        assert_eq!(
+            rows_of[0]
+                .named_fields()
+                .find(|(n, _)| *n == "location")
+                .unwrap()
+                .1,
+            ""
+        );
     }
 }
