@@ -224,7 +224,7 @@ pub fn EventCard(item: Item) -> impl IntoView {
     view! {
         <li class="event" class:selected=selected class:denied=denied data-type=kind.id()>
             {header.map(|h| view! { <h3 class=header_class>{h}</h3> })}
-            <div class="card" style=format!("--type-colour: {}", colour(kind))>
+            <div class="card" style=("--type-colour", colour(kind))>
                 <button
                     type="button"
                     class="event-title"

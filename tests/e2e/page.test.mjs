@@ -196,7 +196,10 @@ test('upload several files at once: Windows-1256, UTF-16 with BOM, an HTML page 
       'the outlet from og:site_name',
     );
     assert.ok((await items(page).count()) > 0, 'the files produced events');
-    assert.deepEqual(p.problems(), []);
+    // The uploaded page's own <style> is refused by the page's Content-Security-Policy when
+    // the browser parses the file (DOMParser): Chromium logs that, and it is expected.
+    const csp = /Applying inline style violates the following Content Security Policy/;
+    assert.deepEqual(p.problems().filter((m) => !csp.test(m)), []);
   } finally {
     await p.close();
   }
