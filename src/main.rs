@@ -1,6 +1,9 @@
 //! waqai's page: mounts the app, nothing else.
 
+mod panic_notice;
+
 fn main() {
-    console_error_panic_hook::set_once();
+    // The console message (console_error_panic_hook) and a notice in the page.
+    panic_notice::install();
     leptos::mount::mount_to_body(waqai_web::App);
 }
