@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::app::{AppState, Draft, Notice};
 use crate::ingest::decode::decode;
 use crate::ingest::{file_kind, looks_like_html, title_from_name, FileKind};
-use crate::state::articles::{check_text, shorten, title_from_text};
+use crate::state::articles::{check_text, shorten, title_from_text, TextProblem, MAX_TEXT_BYTES};
 use crate::web::files::{files_of, read_bytes};
 
 /// Reads, decodes and adds files one after another, then reports the outcome.
@@ -71,6 +71,23 @@ fn draft_of(name: &str, bytes: &[u8]) -> Draft {
     }
 }
 
+/// A paste the page would refuse anyway (over 1 MB) is refused before the
+/// browser puts it in the box, which would freeze the tab for minutes (a
+/// 50 MB paste); the box keeps what it had and the reader is told why.
+fn refuse_huge_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
+    let huge = ev
+        .clipboard_data()
+        .and_then(|d| d.get_data("text").ok())
+        .is_some_and(|t| t.len() > MAX_TEXT_BYTES);
+    if huge {
+        ev.prevent_default();
+        state.notice.set(Some(Notice::Problem {
+            file: None,
+            problem: TextProblem::Huge,
+        }));
+    }
+}
+
 #[component]
 pub fn Input() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -117,6 +134,7 @@ pub fn Input() -> impl IntoView {
                     rows="6"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
+                    on:paste=move |ev| refuse_huge_paste(state, &ev)
                 ></textarea>
                 <div class="row">
                     <div class="field">
