@@ -9,6 +9,8 @@
 //! `geojson` one FeatureCollection for all files. Files are read in parallel
 //! (`--jobs`, default: every core) and printed in the order given.
 
+mod decode;
+
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -109,12 +111,12 @@ fn run_extract(args: Args) -> ExitCode {
         .build()
         .expect("a thread pool");
     // Extraction in parallel; results keep the order of the files given.
-    let results: Vec<Result<Extraction, String>> = pool.install(|| {
+    let results: Vec<Result<(Extraction, bool), String>> = pool.install(|| {
         args.files
             .par_iter()
             .map(|file| {
                 read_input(file)
-                    .map(|text| extract(&text, &options))
+                    .map(|text| (extract(&text, &options), has_arabic(&text)))
                     .map_err(|e| format!("waqai: {file}: {e}"))
             })
             .collect()
@@ -123,7 +125,14 @@ fn run_extract(args: Args) -> ExitCode {
     let mut done = Vec::new();
     for (file, result) in args.files.iter().zip(results) {
         match result {
-            Ok(found) => done.push((file.as_str(), found)),
+            Ok((found, arabic)) => {
+                if !arabic {
+                    // Still a result (no events), but say why: an empty file,
+                    // or one in a language or encoding the engine cannot read.
+                    eprintln!("waqai: {file}: no Arabic text in it, so no events");
+                }
+                done.push((file.as_str(), found));
+            }
             Err(message) => {
                 eprintln!("{message}");
                 failed = true;
@@ -170,9 +179,16 @@ fn run_extract(args: Args) -> ExitCode {
     }
 }
 
-/// Reads a file (or stdin for `-`) as text. Invalid UTF-8 is replaced, not
-/// refused: an article with one bad byte still has events worth finding. A
-/// file that is mostly NUL bytes is not text at all and is refused.
+/// Whether the text holds any Arabic letter.
+fn has_arabic(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{FB50}'..='\u{FEFC}'))
+}
+
+/// Reads a file (or stdin for `-`) as text: UTF-8, UTF-16 or Windows-1256
+/// (see `decode`). Invalid UTF-8 in a UTF-8 file is replaced, not refused: an
+/// article with one bad byte still has events worth finding. A file that is
+/// mostly NUL bytes (and not UTF-16) is not text at all and is refused.
 fn read_input(path: &str) -> io::Result<String> {
     let mut bytes = Vec::new();
     if path == "-" {
@@ -180,15 +196,13 @@ fn read_input(path: &str) -> io::Result<String> {
     } else {
         bytes = std::fs::read(path)?;
     }
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
-    if nuls > 0 && nuls * 10 > bytes.len() {
+    let (text, _encoding) = decode::decode(&bytes);
+    let nuls = text.chars().filter(|&c| c == '\0').count();
+    if nuls > 0 && nuls * 10 > text.chars().count() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             "this looks like a binary file, not text",
         ));
     }
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    Ok(text)
 }
