@@ -11,11 +11,11 @@
 
 mod decode;
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use rayon::prelude::*;
-use waqai_engine::{extract, Date, Extraction, Options};
+use waqai_engine::{extract_with_progress, Date, Extraction, Options};
 use waqai_export::Article;
 
 const USAGE: &str = "usage: waqai extract [--published YYYY-MM-DD] [--format json|csv|geojson] [--jobs N] FILE...   (- reads standard input)";
@@ -116,7 +116,7 @@ fn run_extract(args: Args) -> ExitCode {
             .par_iter()
             .map(|file| {
                 read_input(file)
-                    .map(|text| (extract(&text, &options), has_arabic(&text)))
+                    .map(|text| (extract_shown(file, &text, &options), has_arabic(&text)))
                     .map_err(|e| format!("waqai: {file}: {e}"))
             })
             .collect()
@@ -177,6 +177,28 @@ fn run_extract(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Texts at least this long show their progress (on a terminal).
+const SHOW_PROGRESS: usize = 4 << 20;
+
+/// [`waqai_engine::extract`]; a long text shows how far it got on stderr when
+/// that is a terminal (`waqai: big.txt: 40%`).
+fn extract_shown(file: &str, text: &str, options: &Options) -> Extraction {
+    let show = text.len() >= SHOW_PROGRESS && io::stderr().is_terminal();
+    let mut last = 0;
+    let found = extract_with_progress(text, options, |done, total| {
+        let percent = done * 100 / total.max(1);
+        if show && percent >= last + 5 {
+            last = percent;
+            eprint!("\rwaqai: {file}: {percent}%");
+        }
+        true
+    });
+    if show {
+        eprintln!("\rwaqai: {file}: done");
+    }
+    found
 }
 
 /// Whether the text holds any Arabic letter.
