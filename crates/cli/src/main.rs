@@ -9,8 +9,6 @@
 //! `geojson` one FeatureCollection for all files. Files are read in parallel
 //! (`--jobs`, default: every core) and printed in the order given.
 
-mod decode;
-
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -218,7 +216,7 @@ fn read_input(path: &str) -> io::Result<String> {
     } else {
         bytes = std::fs::read(path)?;
     }
-    let (text, _encoding) = decode::decode(&bytes);
+    let (text, _encoding) = waqai_engine::text::decode::decode(&bytes);
     let nuls = text.chars().filter(|&c| c == '\0').count();
     if nuls > 0 && nuls * 10 > text.chars().count() {
         return Err(io::Error::new(

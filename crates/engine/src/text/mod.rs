@@ -1,5 +1,7 @@
-//! Text stages: normalise (fold with an offset map), tokenise, segment.
+//! Text stages: decode file bytes, normalise (fold with an offset map),
+//! tokenise, segment.
 
+pub mod decode;
 pub mod normalize;
 pub mod segment;
 pub mod token;

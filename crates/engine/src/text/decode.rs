@@ -1,6 +1,9 @@
-//! Bytes of an input file → text, the way the page reads files: UTF-8, UTF-16
-//! (with a byte-order mark, or sniffed) and Windows-1256, the legacy Arabic
-//! code page of older Windows and many websites.
+//! Bytes of a file → text, for every reader of files (the page and the CLI):
+//! UTF-8, UTF-16 (with a byte-order mark, or sniffed: Windows "Unicode" saves)
+//! and Windows-1256, the legacy Arabic code page of older Windows and many
+//! websites. UTF-8 with a few damaged bytes stays UTF-8 (the bad bytes become
+//! U+FFFD); anything else that is not UTF-8 is read as Windows-1256, where
+//! every byte decodes, so a caller decides whether the result is text at all.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1256};
 
@@ -90,5 +93,38 @@ mod tests {
         let (text, enc) = decode(&bytes);
         assert_eq!(enc, "UTF-8");
         assert!(text.contains("الوعر") && text.contains('\u{FFFD}'));
+    }
+
+    fn utf16(s: &str, le: bool) -> Vec<u8> {
+        s.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(AR.as_bytes()), (AR.to_string(), "UTF-8"));
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(AR.as_bytes());
+        assert_eq!(decode(&b).0, AR);
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let mut b = vec![0xFF, 0xFE];
+        b.extend(utf16(AR, true));
+        assert_eq!(decode(&b), (AR.to_string(), "UTF-16LE"));
+        let mut b = vec![0xFE, 0xFF];
+        b.extend(utf16(AR, false));
+        assert_eq!(decode(&b), (AR.to_string(), "UTF-16BE"));
+        assert_eq!(decode(&utf16(AR, true)), (AR.to_string(), "UTF-16LE"));
+        assert_eq!(decode(&utf16(AR, false)), (AR.to_string(), "UTF-16BE"));
+    }
+
+    #[test]
+    fn windows_1256() {
+        let (bytes, _, bad) = WINDOWS_1256.encode(AR);
+        assert!(!bad);
+        assert_eq!(decode(&bytes), (AR.to_string(), "windows-1256"));
     }
 }
