@@ -16,6 +16,10 @@
 //! assert_eq!(&text[span.start..span.end], span.text);
 //! ```
 //!
+//! [`extract_with_progress`] does the same for long texts, reporting progress
+//! and reading them in pieces so memory stays bounded; [`text::decode`] turns
+//! the bytes of a file (UTF-8, UTF-16, Windows-1256) into text first.
+//!
 //! The pipeline runs in one pass: [normalise](text::normalize) → segment →
 //! tokenise → match lexicons → assemble events → resolve places, actors and
 //! dates → merge duplicates. The engine has no web dependencies; it runs
