@@ -2,11 +2,11 @@
 // Chromium: it loads cleanly, turns an article into a timeline, talks to no other host, exposes
 // the engine to JavaScript, and works under a sub-path. Run: node --test tests/e2e/
 // (scripts/test.sh builds both sites first).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  useBrowser,
   startServer,
-  launchBrowser,
   openPage,
   readSample,
   runAxe,
@@ -24,19 +24,10 @@ const KNOWN_PLACES = [
   { ar: 'دوما', latin: /dou?ma/i },
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('the page loads and mounts with no console errors', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await env.open();
   try {
     await p.page.getByLabel('Article text').waitFor();
     await p.page.getByRole('button', { name: 'Add article' }).waitFor();
@@ -47,7 +38,7 @@ test('the page loads and mounts with no console errors', async () => {
 });
 
 test('pasting an article and pressing "Add article" puts its events and places on the timeline', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await env.open();
   try {
     await p.page.getByLabel('Article text').fill(readSample(ARTICLE));
     await p.page.getByRole('button', { name: 'Add article' }).click();
@@ -75,14 +66,14 @@ test('pasting an article and pressing "Add article" puts its events and places o
 });
 
 test('the page asks no host but its own (after loading and extracting)', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await env.open();
   try {
     await p.page.getByLabel('Article text').fill(readSample(ARTICLE));
     await p.page.getByRole('button', { name: 'Add article' }).click();
     // Give late loads (fonts, images, workers, map tiles) time to start.
     await p.page.waitForLoadState('networkidle');
     assert.deepEqual(p.foreignRequests, [], 'requests to other hosts');
-    const served = server.requests.filter((r) => r !== '/favicon.ico');
+    const served = env.server.requests.filter((r) => r !== '/favicon.ico');
     assert.ok(served.some((r) => r.endsWith('.wasm')), `the .wasm came from the local server: ${served}`);
   } finally {
     await p.close();
@@ -90,7 +81,7 @@ test('the page asks no host but its own (after loading and extracting)', async (
 });
 
 test('the JavaScript face: window.wasmBindings.extract(text, {published}) returns {events: [...]}', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await env.open();
   try {
     const result = await p.page.evaluate(
       ([text, published]) => {
@@ -121,7 +112,7 @@ test('the JavaScript face: window.wasmBindings.extract(text, {published}) return
 });
 
 test('axe-core runs in the page (harness check)', async () => {
-  const p = await openPage(browser, server.url);
+  const p = await env.open();
   try {
     const results = await runAxe(p.page, { runOnly: ['wcag2a'] });
     assert.ok(Array.isArray(results.violations) && Array.isArray(results.passes));
@@ -135,7 +126,7 @@ test('the sub-path build (--public-url /waqai/) loads and mounts under /waqai/',
   const sub = await startServer({ dir: SUBPATH_DIST, prefix: '/waqai/' });
   try {
     // The server answers only under /waqai/: an asset linked from the root would 404.
-    const p = await openPage(browser, sub.url);
+    const p = await openPage(env.browser, sub.url);
     try {
       await p.page.getByLabel('Article text').waitFor();
       assert.deepEqual(p.problems(), [], 'console errors, page errors or failed requests');

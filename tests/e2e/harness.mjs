@@ -31,21 +31,23 @@
 //        node_modules/axe-core/axe.min.js and runs axe.run(document, options).
 //   formatViolations(violations)      -> readable multi-line text for assertion messages.
 //   screenshot(page, name, {dir, fullPage}) -> path of <dir>/<name>.png (default dir ARTIFACTS_DIR)
+//   useBrowser(serverOptions)         -> {server, browser, open(url, opts)}: registers before/after
+//        hooks that start startServer(serverOptions) and launchBrowser() and close them.
+// timeline.mjs has what the tests read off the timeline: timeline, items, loadSamples, countWhen.
 //
 // Example (see foundation.test.mjs for a full one):
-//   import { test, before, after } from 'node:test';
+//   import { test } from 'node:test';
 //   import assert from 'node:assert/strict';
-//   import { startServer, launchBrowser, openPage } from './harness.mjs';
-//   let server, browser;
-//   before(async () => { server = await startServer(); browser = await launchBrowser(); });
-//   after(async () => { await browser?.close(); await server?.close(); });
+//   import { useBrowser } from './harness.mjs';
+//   const env = useBrowser();   // server and browser started before the tests, stopped after
 //   test('loads', async () => {
-//     const { page, problems, close } = await openPage(browser, server.url);
+//     const { page, problems, close } = await env.open();   // = openPage(env.browser, env.server.url)
 //     await page.getByLabel('Article text').fill('...');
 //     assert.deepEqual(problems(), []);
 //     await close();
 //   });
 
+import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -323,4 +325,26 @@ export async function screenshot(page, name, { dir = ARTIFACTS_DIR, fullPage = f
   const file = path.join(dir, name.endsWith('.png') ? name : `${name}.png`);
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/**
+ * Starts the static server and the browser before a test file's tests and stops them after.
+ * Returns `{server, browser, open(url = server.url, opts)}`; `server` and `browser` are set
+ * once the tests run.
+ */
+export function useBrowser(serverOptions = {}) {
+  const env = {
+    server: null,
+    browser: null,
+    open: (url = env.server.url, opts = {}) => openPage(env.browser, url, opts),
+  };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

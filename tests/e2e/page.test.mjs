@@ -3,58 +3,26 @@
 // the evidence view, chart and map, corrections that survive a reload, storage failures,
 // Arabic/English, keyboard use, print, accessibility (axe) and screenshots.
 // Run: node --test tests/e2e/page.test.mjs (after `trunk build --release`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer,
-  launchBrowser,
-  openPage,
+  useBrowser,
   readSample,
   runAxe,
   formatViolations,
   screenshot,
 } from './harness.mjs';
+import { timeline, items, loadSamples, countWhen } from './timeline.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // Sample 004 (published 2017-03-22, a Wednesday) reports shelling "الأربعاء" of حي تشرين.
 const S004 = '004_1011cbe8db59e945.txt';
 const S004_START = 'قصفت قوات النظام منطقة بشرق دمشق';
 
-const timeline = (page) => page.getByRole('list', { name: 'Timeline' });
-const items = (page) => timeline(page).locator(':scope > li');
 const group = (page, name) => page.getByRole('group', { name, exact: true });
 
-async function open(url = server.url, opts = {}) {
-  return openPage(browser, url, opts);
-}
-
-/** Loads the five samples and waits for the timeline to fill. */
-async function loadSamples(page) {
-  await page.getByRole('button', { name: 'Load sample articles' }).click();
-  await items(page).first().waitFor({ timeout: 15_000 });
-  return items(page).count();
-}
-
-/** Waits until the number of timeline items satisfies `ok`, returns it. */
-async function countWhen(page, ok, what) {
-  let n = -1;
-  for (let i = 0; i < 50; i++) {
-    n = await items(page).count();
-    if (ok(n)) return n;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`${what}: the timeline has ${n} items`);
-}
+const open = env.open;
 
 /** A Windows-1256 encoder built from the browser-standard decoder (Node has the decoder only). */
 function encode1256(text) {
@@ -355,7 +323,7 @@ test('a shared address with filters in its fragment opens filtered', async () =>
   try {
     const { page } = p;
     const all = await loadSamples(page);
-    await page.goto(server.url + '#xt=shelling,airstrike');
+    await page.goto(env.server.url + '#xt=shelling,airstrike');
     await countWhen(page, (n) => n > 0 && n < all, 'opened with a fragment');
     assert.equal(await timeline(page).locator(':scope > li[data-type=shelling]').count(), 0);
     assert.equal(await group(page, 'Event type').getByLabel('Airstrike', { exact: true }).isChecked(), false);
@@ -460,14 +428,14 @@ test('Arabic and English: switch in the header, ?lang forces, dir="rtl" in Arabi
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     // …but ?lang=en wins.
-    await page.goto(server.url + '?lang=en');
+    await page.goto(env.server.url + '?lang=en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
     await page.getByRole('button', { name: 'Load sample articles' }).waitFor();
   } finally {
     await p.close();
   }
   // An Arabic browser starts in Arabic.
-  const q = await open(server.url, { locale: 'ar-SY' });
+  const q = await open(env.server.url, { locale: 'ar-SY' });
   try {
     await q.page.waitForFunction(() => document.documentElement.dir === 'rtl');
   } finally {
@@ -556,7 +524,7 @@ test('articles persist across reloads and can be removed', async () => {
 });
 
 test('storage that refuses writes: a clear message, and the work stays on the page', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   await context.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -564,7 +532,7 @@ test('storage that refuses writes: a clear message, and the work stays on the pa
   });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByLabel('Article text').fill(readSample(S004));
     await page.getByRole('button', { name: 'Add article' }).click();
     await page.getByRole('alert').getByText('could not be saved').waitFor();
@@ -576,7 +544,7 @@ test('storage that refuses writes: a clear message, and the work stays on the pa
 });
 
 test('storage disabled altogether: a clear message, and the page works in memory', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -588,7 +556,7 @@ test('storage disabled altogether: a clear message, and the page works in memory
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('alert').getByText('Browser storage is disabled').waitFor();
     await page.getByRole('button', { name: 'Load sample articles' }).click();
     await items(page).first().waitFor();
@@ -599,7 +567,7 @@ test('storage disabled altogether: a clear message, and the page works in memory
 });
 
 test('a damaged save is kept aside and the page still starts', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await env.browser.newContext({ locale: 'en-US' });
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('waqai.v1', '{"version":1,"articles":[{"broken');
@@ -608,7 +576,7 @@ test('a damaged save is kept aside and the page still starts', async () => {
   });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByText('The saved data could not be read').waitFor();
     const kept = await page.evaluate(() => localStorage.getItem('waqai.v1.broken'));
     assert.ok(kept.includes('broken'));
@@ -645,7 +613,7 @@ test('keyboard: reach and select an event with Tab and Enter; focus is visible',
 });
 
 test('phone-sized screen: one column, filters and articles folded until asked for', async () => {
-  const p = await open(server.url, { viewport: { width: 390, height: 844 } });
+  const p = await open(env.server.url, { viewport: { width: 390, height: 844 } });
   try {
     const { page } = p;
     await loadSamples(page);
@@ -684,7 +652,7 @@ for (const [lang, url] of [
   ['ar', '?lang=ar'],
 ]) {
   test(`axe: no serious or critical violations (${lang}, with an event selected and a correction form open)`, async () => {
-    const p = await open(server.url + url);
+    const p = await open(env.server.url + url);
     try {
       const { page } = p;
       await page.locator('.top-actions button').first().click();
@@ -707,7 +675,7 @@ test('screenshots: wide and phone, English and Arabic', async () => {
     ['phone', { width: 390, height: 844 }],
   ]) {
     for (const lang of ['en', 'ar']) {
-      const p = await open(server.url + `?lang=${lang}`, { viewport });
+      const p = await open(env.server.url + `?lang=${lang}`, { viewport });
       try {
         const { page } = p;
         await page.locator('.top-actions button').first().click();

@@ -8,42 +8,20 @@
 // file, Windows-1256 and UTF-16 files, an HTML page with <script>: page.test.mjs. Damaged,
 // cut and future-version share links: share.test.mjs.)
 // Run: node --test tests/e2e/robust.test.mjs (after `trunk build --release`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, readSample } from './harness.mjs';
+import { useBrowser, readSample } from './harness.mjs';
+import { timeline, items, countWhen } from './timeline.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const S004 = '004_1011cbe8db59e945.txt';
-const timeline = (page) => page.getByRole('list', { name: 'Timeline' });
-const items = (page) => timeline(page).locator(':scope > li');
 const articleItems = (page) => page.locator('.article-item');
 
-async function open(url = server.url, opts = {}) {
-  return openPage(browser, url, opts);
-}
-
-async function countWhen(page, ok, what) {
-  let n = -1;
-  for (let i = 0; i < 100; i++) {
-    n = await items(page).count();
-    if (ok(n)) return n;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`${what}: the timeline has ${n} items`);
-}
+const open = env.open;
 
 /** Pastes `text` (set in the page, so that big texts need not cross the wire) and presses Add. */
 async function paste(page, text, published) {
@@ -53,7 +31,7 @@ async function paste(page, text, published) {
 }
 
 test('loading, extracting, sharing and exporting ask no host but the page\'s own; the CSP is in force', async () => {
-  const p = await open(server.url, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const p = await open(env.server.url, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
   const seen = [];
   p.context.on('request', (r) => seen.push(r.url()));
   try {
@@ -101,7 +79,7 @@ test('loading, extracting, sharing and exporting ask no host but the page\'s own
     await q.close();
 
     assert.deepEqual(p.foreignRequests, [], 'no request to another host');
-    const others = seen.filter((u) => !u.startsWith(server.origin) && !/^(data|blob):/.test(u));
+    const others = seen.filter((u) => !u.startsWith(env.server.origin) && !/^(data|blob):/.test(u));
     assert.deepEqual(others, [], 'every request went to the local server');
     assert.deepEqual(p.problems(), []);
   } finally {
@@ -139,7 +117,7 @@ test('markup and script in an article are shown as text and never run', async ()
       ['__xssScript', '__xssImg', '__xssSvg', '__xssHover', '__xssHref', '__xssFrame'].filter((k) => k in window),
     );
     assert.deepEqual(flags, [], 'nothing executed');
-    assert.ok(!server.requests.some((r) => r.endsWith('/x')), 'the <img src=x> was never fetched');
+    assert.ok(!env.server.requests.some((r) => r.endsWith('/x')), 'the <img src=x> was never fetched');
     // The event from the first line still carries the sentence, also as text.
     await countWhen(page, (n) => n > 0, 'events of the article with markup');
     assert.deepEqual(p.problems(), []);
@@ -149,7 +127,7 @@ test('markup and script in an article are shown as text and never run', async ()
 });
 
 test('a 50 MB paste and a 50 MB file get a clear message and nothing already there is lost', async () => {
-  const p = await open(server.url, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const p = await open(env.server.url, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
   const big = path.join(os.tmpdir(), `waqai-50mb-${process.pid}.txt`);
   try {
     const { page } = p;
@@ -243,7 +221,7 @@ test('invalid UTF-8, right-to-left overrides, zero-width characters and very lon
 });
 
 test('a panic in the module is shown in the page, and the reader\'s articles are there after a reload', async () => {
-  const p = await open(server.url + '?panic-test');
+  const p = await open(env.server.url + '?panic-test');
   try {
     const { page } = p;
     await page.getByRole('button', { name: 'Load sample articles' }).click();
@@ -271,7 +249,7 @@ test('a panic in the module is shown in the page, and the reader\'s articles are
       'console_error_panic_hook still writes the panic to the console',
     );
     // Reload (without the test hook): the articles are back.
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.locator('main').waitFor();
     await page.waitForFunction((n) => document.querySelectorAll('.article-item').length === n, articles);
     await items(page).first().waitFor({ timeout: 15_000 });

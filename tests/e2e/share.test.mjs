@@ -4,48 +4,20 @@
 // reader's own stored articles alone until "Keep it"; damaged, cut and future-version links
 // get a message and the page still works; CSV, JSON and GeoJSON downloads parse.
 // Run: node --test tests/e2e/share.test.mjs (after `trunk build --release`).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { startServer, launchBrowser, openPage, readSample, runAxe, formatViolations } from './harness.mjs';
+import { useBrowser, readSample, runAxe, formatViolations } from './harness.mjs';
+import { timeline, items, loadSamples, countWhen } from './timeline.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const WARN = 65_536;
-const timeline = (page) => page.getByRole('list', { name: 'Timeline' });
-const items = (page) => timeline(page).locator(':scope > li');
 const titles = (page) => items(page).locator('.event-title').allInnerTexts();
 const linkField = (page) => page.getByLabel('Share link', { exact: true });
 
-async function open(url = server.url, opts = {}) {
-  return openPage(browser, url, opts);
-}
-
-async function loadSamples(page) {
-  await page.getByRole('button', { name: 'Load sample articles' }).click();
-  await items(page).first().waitFor({ timeout: 15_000 });
-  return items(page).count();
-}
-
-async function countWhen(page, ok, what) {
-  let n = -1;
-  for (let i = 0; i < 50; i++) {
-    n = await items(page).count();
-    if (ok(n)) return n;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`${what}: the timeline has ${n} items`);
-}
+const open = env.open;
 
 /** Samples loaded, "at least 1 killed", the second shown event selected. */
 async function buildView(page) {
@@ -76,7 +48,7 @@ async function assertSameView(page, want) {
 }
 
 test('a full link opens the same view in a fresh context, without saving it until "Keep it"', async () => {
-  const p = await open(server.url, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  const p = await open(env.server.url, { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
   let q;
   try {
     const { page } = p;
@@ -85,7 +57,7 @@ test('a full link opens the same view in a fresh context, without saving it unti
     await page.getByText('The link is on the clipboard.').waitFor();
     const link = await linkField(page).inputValue();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
-    assert.ok(link.startsWith(server.url + '#share=v1.'), link.slice(0, 80));
+    assert.ok(link.startsWith(env.server.url + '#share=v1.'), link.slice(0, 80));
     assert.ok(link.length < WARN, `the sample articles' link has ${link.length} characters`);
     console.log(`# full link for the five samples: ${link.length} characters`);
     assert.match(await page.locator('.share-length').innerText(), new RegExp(`The link is ${link.length} characters long`));
@@ -122,7 +94,7 @@ test("opening a link leaves the reader's own articles alone; Return to my own", 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.evaluate(() => localStorage.clear());
     const own = await context.newPage();
-    await own.goto(server.url);
+    await own.goto(env.server.url);
     await own.getByLabel('Article text').fill(readSample('004_1011cbe8db59e945.txt'));
     await own.getByRole('button', { name: 'Add article' }).click();
     await own.locator('.article-item').first().waitFor();
@@ -305,7 +277,7 @@ test('a link over 65,536 characters is flagged; copying without clipboard access
 });
 
 test('the share and export panels in Arabic', async () => {
-  const p = await open(server.url + '?lang=ar', { locale: 'ar' });
+  const p = await open(env.server.url + '?lang=ar', { locale: 'ar' });
   try {
     const { page } = p;
     await page.getByRole('button', { name: 'تحميل مقالات نموذجية' }).click();
