@@ -492,7 +492,6 @@ fn event_types(
             TriggerClass::Block => {}
         }
     }
-    // "Air" and "Shell" words in one group with a plain strike: keep what the words say.
     types
 }
 

@@ -20,8 +20,6 @@ pub struct Analysis {
     pub prep: Option<char>,
     /// The word carried the article ال (or لل).
     pub article: bool,
-    /// The stem was found in the lexicon (not a fallback guess).
-    pub known: bool,
 }
 
 impl Analysis {
@@ -126,7 +124,6 @@ fn analyze_with(
                     conj: !conj.is_empty(),
                     prep: prep_char,
                     article,
-                    known: true,
                 };
                 if knows(stem) {
                     return Some(made(word.len()));
@@ -170,7 +167,6 @@ fn fallback(word: &str) -> Analysis {
                     conj,
                     prep,
                     article: true,
-                    known: false,
                 };
             }
         }
