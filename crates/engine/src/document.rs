@@ -3,9 +3,9 @@
 //!
 //! Later stages read a [`Document`] and never reach back into the text stages.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::lexicon::fnv::FnvMap;
 use crate::lexicon::{analyze, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
 use crate::text::normalize::NormText;
 use crate::text::segment::{segment, Sentence};
@@ -27,11 +27,33 @@ impl Mention {
     }
 }
 
+/// What the time parser says about a token's word alone. Both depend only
+/// on the word, so they are computed once per distinct word rather than at
+/// every token of every clause.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TimeFacts {
+    /// A time expression may start here ([`crate::time::may_start`]).
+    pub may_start: bool,
+    /// The word alone is a time expression ("امس", "الاربعاء").
+    pub alone: bool,
+}
+
+impl TimeFacts {
+    fn of(word: &str) -> TimeFacts {
+        TimeFacts {
+            may_start: crate::time::may_start(word),
+            alone: crate::time::parse_time(&[word]).is_some(),
+        }
+    }
+}
+
 /// An article ready for event assembly.
 pub struct Document<'a> {
     pub norm: NormText<'a>,
     pub tokens: Vec<Token>,
     pub analyses: Vec<Analysis>,
+    /// For each token, [`TimeFacts`] of its word.
+    times: Vec<TimeFacts>,
     /// Every mention, sorted by first token, longest first.
     pub mentions: Vec<Mention>,
     /// For each token, the range of `mentions` that start at it.
@@ -46,7 +68,7 @@ impl<'a> Document<'a> {
         let folded = norm.folded();
         let tokens = tokenize(folded);
         // Words repeat (Zipf): analyse each distinct word once.
-        let mut seen: HashMap<(&str, bool), Analysis> = HashMap::new();
+        let mut seen: FnvMap<(&str, bool), Analysis> = FnvMap::default();
         let analyses: Vec<Analysis> = tokens
             .iter()
             .map(|t| match t.kind {
@@ -62,6 +84,16 @@ impl<'a> Document<'a> {
                         .clone()
                 }
                 _ => Analysis::default(),
+            })
+            .collect();
+        let mut seen_times: FnvMap<&str, TimeFacts> = FnvMap::default();
+        let times: Vec<TimeFacts> = tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(folded);
+                *seen_times
+                    .entry(word)
+                    .or_insert_with(|| TimeFacts::of(word))
             })
             .collect();
         let stems: Vec<Option<&str>> = tokens
@@ -112,6 +144,7 @@ impl<'a> Document<'a> {
             norm,
             tokens,
             analyses,
+            times,
             mentions,
             starts,
             sentences,
@@ -139,6 +172,14 @@ impl<'a> Document<'a> {
         self.tokens
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// What the time parser says about token `i`'s word alone.
+    pub fn time_facts(&self, i: usize) -> TimeFacts {
+        self.times
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| TimeFacts::of(""))
     }
 
     pub fn analysis(&self, i: usize) -> Analysis {

@@ -530,7 +530,7 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
             }
         }
         let timed = doc.tokens[i].kind == crate::text::token::TokenKind::Number || doc.is_word(i);
-        if clause.time.is_none() && timed && crate::time::may_start(doc.word(i)) {
+        if clause.time.is_none() && timed && doc.time_facts(i).may_start {
             let words: Vec<&str> = (i..range.end.min(i + 6)).map(|k| doc.word(k)).collect();
             // "متواصل منذ أسبوع" says how long, not when: no date of its own.
             if let Some((t, _)) =
@@ -591,7 +591,7 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
                     && m.entries()
                         .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Actor { .. }))
             })
-            || (doc.is_word(i) && parse_time(&[doc.word(i)]).is_some());
+            || (doc.is_word(i) && doc.time_facts(i).alone);
         i += 1;
     }
     // A casualty statement is read over the whole clause.

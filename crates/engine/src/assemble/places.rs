@@ -291,7 +291,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         .any(|e| !matches!(e, Entry::Place | Entry::PlaceWord { .. }))
             })
         });
-        !claimed && !inside && crate::time::parse_time(&[self.doc.word(i)]).is_none()
+        !claimed && !inside && !self.doc.time_facts(i).alone
     }
 
     /// A name at `i`: a gazetteer name (longest), a number (اللواء 52) or up to

@@ -29,3 +29,6 @@ impl Hasher for Fnv {
 
 /// A `HashSet` of strings hashed with [`Fnv`].
 pub type FnvSet = std::collections::HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// A `HashMap` hashed with [`Fnv`], for the engine's own word-keyed memos.
+pub type FnvMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;

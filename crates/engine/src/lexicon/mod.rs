@@ -11,7 +11,7 @@
 
 mod analysis;
 mod entries;
-mod fnv;
+pub(crate) mod fnv;
 
 use std::collections::HashMap;
 
