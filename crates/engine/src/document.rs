@@ -61,6 +61,19 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
 }
 
+/// Whether the last letter of `word` (original text) is ة. A word nearly
+/// always ends in a plain Arabic or Latin letter, which settles it without
+/// the Unicode tables; anything else (a trailing diacritic) takes the full test.
+fn ends_with_ta_marbuta(word: &str) -> bool {
+    match word.chars().next_back() {
+        Some('ة') => true,
+        Some('\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | 'A'..='Z') => false,
+        _ => word
+            .trim_end_matches(|c: char| !c.is_alphabetic())
+            .ends_with('ة'),
+    }
+}
+
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Document<'a> {
         let lex = lexicon();
@@ -75,9 +88,7 @@ impl<'a> Document<'a> {
                 TokenKind::Word | TokenKind::Number => {
                     // Folding made ة an ه; a final ة is never the pronoun ـه.
                     let original = &text[norm.to_original(t.start..t.end)];
-                    let ta_marbuta = original
-                        .trim_end_matches(|c: char| !c.is_alphabetic())
-                        .ends_with('ة');
+                    let ta_marbuta = ends_with_ta_marbuta(original);
                     let word = t.text(folded);
                     seen.entry((word, ta_marbuta))
                         .or_insert_with(|| analyze(word, ta_marbuta, |s, tier| lex.knows(s, tier)))

@@ -158,16 +158,24 @@ impl Lexicon {
             stream.push_str(stem.unwrap_or("|"));
             stream.push(' ');
         }
+        // Overlapping matches come in order of their end. A pattern's trailing
+        // space is the one after its last token, so the match ends where the
+        // next token starts: one cursor over `starts` replaces a search per match.
+        let mut next = 0;
         let mut found: Vec<(usize, usize)> = self
             .automaton
             .find_overlapping_iter(&stream)
-            .filter_map(|m| {
-                // The pattern's leading space sits just before its first token.
-                let token = starts.binary_search(&(m.start() + 1)).ok()?;
-                Some((token, m.pattern().as_usize()))
+            .map(|m| {
+                while next < starts.len() && starts[next] < m.end() {
+                    next += 1;
+                }
+                let p = m.pattern().as_usize();
+                (next - self.phrases[p].words, p)
             })
             .collect();
-        found.sort_by(|a, b| {
+        // Keys are unique (one match per token and pattern), so an unstable
+        // sort gives the same order as a stable one.
+        found.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0)
                 .then(self.phrases[b.1].words.cmp(&self.phrases[a.1].words))
                 .then(a.1.cmp(&b.1))

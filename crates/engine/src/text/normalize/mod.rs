@@ -12,6 +12,7 @@ mod letters;
 mod presentation;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What a normaliser does with one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +66,52 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
     out(c);
 }
 
+/// Below this code point (Latin, Arabic and everything between) characters
+/// fold to at most one character also below it, so one table look-up
+/// replaces the chain for nearly every character of an article.
+const TABLE_END: usize = 0x800;
+
+/// In [`TABLE`]: the character is dropped.
+const DROPPED: u16 = u16::MAX;
+/// In [`TABLE`]: the character takes the whole chain (none does today).
+const CHAIN_ONLY: u16 = u16::MAX - 1;
+
+/// How each character below [`TABLE_END`] folds: [`DROPPED`] or the code point
+/// it becomes, worked out once by running the chain.
+static TABLE: LazyLock<Box<[u16; TABLE_END]>> = LazyLock::new(|| {
+    let mut table = Box::new([DROPPED; TABLE_END]);
+    for (code, slot) in table.iter_mut().enumerate() {
+        let Some(c) = char::from_u32(code as u32) else {
+            continue;
+        };
+        let mut out = Vec::new();
+        fold_char(c, &mut |r| out.push(r));
+        *slot = match out[..] {
+            [] => DROPPED,
+            [r] if (r as usize) < TABLE_END => r as u16,
+            _ => CHAIN_ONLY,
+        };
+    }
+    table
+});
+
+/// [`fold_char`] through [`TABLE`] when the character is in it.
+#[inline]
+fn fold_fast(table: &[u16; TABLE_END], c: char, out: &mut impl FnMut(char)) {
+    match table.get(c as usize) {
+        Some(&DROPPED) => {}
+        Some(&CHAIN_ONLY) | None => fold_char(c, out),
+        // Any other entry is a code point below TABLE_END, made from a char.
+        Some(&r) => out(char::from_u32(u32::from(r)).unwrap_or(c)),
+    }
+}
+
 /// Folds a single word or name, with no offset map (lexicon entries, gazetteer names).
 pub fn fold(text: &str) -> String {
+    let table = &**TABLE;
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        fold_char(c, &mut |r| folded.push(r));
+        fold_fast(table, c, &mut |r| folded.push(r));
     }
     folded
 }
@@ -124,8 +166,9 @@ impl<'a> NormText<'a> {
         let original = &original[..limit];
         let mut folded = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
+        let table = &**TABLE;
         for (at, c) in original.char_indices() {
-            fold_char(c, &mut |r| {
+            fold_fast(table, c, &mut |r| {
                 folded.push(r);
                 origin.resize(folded.len(), at as u32);
             });
