@@ -6,9 +6,9 @@
 //! Every function takes words already folded by [`crate::text::normalize::fold`].
 //! The word tables are `data/lexicon/numbers.tsv` and `data/lexicon/quantifiers.tsv`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::lexicon::fnv::FnvMap;
 use crate::text::normalize::fold;
 
 /// An amount stated in the text.
@@ -38,7 +38,7 @@ struct Entry {
     article: bool,
 }
 
-static NUMBERS: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
+static NUMBERS: LazyLock<FnvMap<String, Entry>> = LazyLock::new(|| {
     rows(include_str!("../data/lexicon/numbers.tsv"))
         .filter_map(|cols| {
             let [word, value, kind, article] = cols[..] else {

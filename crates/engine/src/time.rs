@@ -5,10 +5,10 @@
 //! The word tables are `data/lexicon/months.tsv`, `weekdays.tsv`, `ordinals.tsv` and
 //! `relative_days.tsv`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::date::Date;
+use crate::lexicon::fnv::FnvMap;
 use crate::model::DatePrecision;
 use crate::numbers::{parse_quantity, rows, Quantity};
 use crate::text::normalize::fold;
@@ -58,12 +58,12 @@ enum Rel {
 
 /// The phrases of a table, indexed by their first word, longest first.
 struct Phrases<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FnvMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     fn new(list: Vec<(Vec<String>, T)>) -> Phrases<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: FnvMap<String, Vec<(Vec<String>, T)>> = FnvMap::default();
         for (words, value) in list {
             if let Some(first) = words.first() {
                 by_first
@@ -128,7 +128,7 @@ static ORDINALS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     )
 });
 
-static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<FnvMap<String, u32>> = LazyLock::new(|| {
     rows(include_str!("../data/lexicon/weekdays.tsv"))
         .filter_map(|cols| {
             let [name, day] = cols[..] else {

@@ -8,6 +8,7 @@
 //! After an element, a locator (بريف درعا، في حمص، شرقي دمشق) is kept apart:
 //! it only says where the element is and helps choose among homonyms.
 
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use crate::document::Document;
@@ -50,17 +51,46 @@ const RECALL: usize = 40;
 /// Places seen so far in the article, for words that refer back.
 #[derive(Debug, Default)]
 pub struct Recent {
-    places: Vec<FoundPlace>,
+    places: Vec<Remembered>,
+    /// [`Recent::governorate`] as of the first `.0` places: the answer only
+    /// changes when a later place names a governorate, so each is asked once.
+    governorate: Cell<(usize, Option<&'static str>)>,
     /// Keys of places that had an event: what "الحي ذاته" most likely means.
-    with_events: std::collections::HashSet<String>,
+    with_events: crate::lexicon::fnv::FnvSet,
     /// The event places of the last clause that had any, for "المناطق المذكورة".
     last_list: Vec<FoundPlace>,
+}
+
+/// A place seen, with its gazetteer kinds once asked for
+/// (words that refer back ask about the same places again and again).
+#[derive(Debug)]
+struct Remembered {
+    place: FoundPlace,
+    gazetteer_kinds: OnceCell<[Option<PlaceKind>; 2]>,
+}
+
+impl Remembered {
+    /// The kinds the place may be referred back to by: its own, and for a
+    /// head-word name ("جسر الرستن") the kind of the place it names after the
+    /// head (a city).
+    fn kinds(&self) -> impl Iterator<Item = PlaceKind> + '_ {
+        let p = &self.place;
+        let [own, tail] = *self.gazetteer_kinds.get_or_init(|| {
+            let tail = p.key.split_once(' ').map(|(_, t)| t).unwrap_or("");
+            let kind = |key: &str| gazetteer().lookup(key).first().map(|e| e.kind);
+            [kind(&p.key), kind(tail)]
+        });
+        p.kind.into_iter().chain(own).chain(tail)
+    }
 }
 
 impl Recent {
     pub fn push(&mut self, place: &FoundPlace) {
         if place.role != PlaceRoleInClause::Origin {
-            self.places.push(place.clone());
+            self.places.push(Remembered {
+                place: place.clone(),
+                gazetteer_kinds: OnceCell::new(),
+            });
         }
     }
 
@@ -85,16 +115,16 @@ impl Recent {
                 .iter()
                 .rev()
                 .take(RECALL)
-                .filter(|p| p.role == PlaceRoleInClause::Event)
+                .filter(|r| r.place.role == PlaceRoleInClause::Event)
         };
-        let had_event = |p: &&FoundPlace| self.with_events.contains(&p.key);
+        let had_event = |r: &&Remembered| self.with_events.contains(&r.place.key);
         // A place fits when the kind the text gave it ("بلدة التيفور") is the
         // kind asked for, or, with no such word, when the gazetteer's kind is
         // related (a town for "المدينة", the city in "جسر الرستن").
-        let fits = |p: &&FoundPlace| {
-            kind.is_none_or(|k| match p.kind {
+        let fits = |r: &&Remembered| {
+            kind.is_none_or(|k| match r.place.kind {
                 Some(pk) => pk == k,
-                None => kinds_of(p).any(|gk| same_kind(gk, k)),
+                None => r.kinds().any(|gk| same_kind(gk, k)),
             })
         };
         // Locators count too ("غرب تدمر … غرب المدينة"), but after event places.
@@ -106,6 +136,7 @@ impl Recent {
             .or_else(|| kind.and_then(|_| mentioned().find(fits)))
             .or_else(|| events().next())
             .or_else(|| self.places.last())
+            .map(|r| &r.place)
     }
 
     /// Notes that a place had an event.
@@ -117,24 +148,22 @@ impl Recent {
 
     /// The governorate the article is talking about lately.
     pub fn governorate(&self) -> Option<&'static str> {
-        self.places.iter().rev().find_map(|p| {
-            gazetteer().governorate_of_key(&p.key).or_else(|| {
-                p.locators
-                    .iter()
-                    .find_map(|l| gazetteer().governorate_of_key(l))
+        let (known, before) = self.governorate.get();
+        let latest = self.places[known.min(self.places.len())..]
+            .iter()
+            .rev()
+            .find_map(|r| {
+                let p = &r.place;
+                gazetteer().governorate_of_key(&p.key).or_else(|| {
+                    p.locators
+                        .iter()
+                        .find_map(|l| gazetteer().governorate_of_key(l))
+                })
             })
-        })
+            .or(before);
+        self.governorate.set((self.places.len(), latest));
+        latest
     }
-}
-
-/// The kinds a place may be referred back to by: its own, and for a head-word
-/// name ("جسر الرستن") the kind of the place it names after the head (a city).
-fn kinds_of(p: &FoundPlace) -> impl Iterator<Item = PlaceKind> + '_ {
-    let tail = p.key.split_once(' ').map(|(_, t)| t).unwrap_or("");
-    p.kind
-        .into_iter()
-        .chain(gazetteer().lookup(&p.key).first().map(|e| e.kind))
-        .chain(gazetteer().lookup(tail).first().map(|e| e.kind))
 }
 
 fn same_kind(a: PlaceKind, b: PlaceKind) -> bool {

@@ -162,7 +162,7 @@ impl Lexicon {
         // space is the one after its last token, so the match ends where the
         // next token starts: one cursor over `starts` replaces a search per match.
         let mut next = 0;
-        let mut found: Vec<(usize, usize)> = self
+        let found: Vec<(usize, usize)> = self
             .automaton
             .find_overlapping_iter(&stream)
             .map(|m| {
@@ -173,14 +173,35 @@ impl Lexicon {
                 (next - self.phrases[p].words, p)
             })
             .collect();
-        // Keys are unique (one match per token and pattern), so an unstable
-        // sort gives the same order as a stable one.
-        found.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(self.phrases[b.1].words.cmp(&self.phrases[a.1].words))
-                .then(a.1.cmp(&b.1))
-        });
-        found
+        self.by_start(found, stems.len())
+    }
+
+    /// Orders matches by first token, then longest first, then by phrase
+    /// index: a counting sort on the token, then the few matches of each
+    /// token sorted among themselves.
+    fn by_start(&self, found: Vec<(usize, usize)>, tokens: usize) -> Vec<(usize, usize)> {
+        let mut at = vec![0usize; tokens + 1];
+        for &(token, _) in &found {
+            at[token + 1] += 1;
+        }
+        for t in 0..tokens {
+            at[t + 1] += at[t];
+        }
+        let bounds = at.clone();
+        let mut sorted = vec![(0, 0); found.len()];
+        for (token, p) in found {
+            sorted[at[token]] = (token, p);
+            at[token] += 1;
+        }
+        for w in bounds.windows(2) {
+            sorted[w[0]..w[1]].sort_unstable_by(|a, b| {
+                self.phrases[b.1]
+                    .words
+                    .cmp(&self.phrases[a.1].words)
+                    .then(a.1.cmp(&b.1))
+            });
+        }
+        sorted
     }
 }
 
