@@ -5,7 +5,8 @@
 //! figures, the first named actor and source, and is denied if any report
 //! of it is denied.
 
-use crate::model::{Count, Event, Status};
+use crate::lexicon::fnv::{FnvMap, FnvSet};
+use crate::model::{Count, Event, EventType, Status};
 
 fn place_key(e: &Event) -> Option<&str> {
     let p = e.places.first()?;
@@ -21,15 +22,27 @@ fn lower(a: Option<Count>, b: Option<Count>) -> Option<Count> {
 }
 
 /// Merges duplicates, keeping the order of first mention.
+///
+/// Indexed, so a long text with thousands of events and of repeated reports
+/// stays linear: candidates are found by (type, place), and each merged
+/// event keeps a set of the evidence spans it already has.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // (type, place) → indices into `out`, in order.
+    let mut by_key: FnvMap<(EventType, Option<String>), Vec<usize>> = FnvMap::default();
+    // For each event of `out`, the (start, end) of its evidence spans.
+    let mut spans: Vec<FnvSet<(usize, usize)>> = Vec::with_capacity(events.len());
     for e in events {
-        let same = out.iter().position(|o| {
-            o.kind == e.kind
-                && place_key(o) == place_key(&e)
-                && (o.date == e.date || o.date.is_none() || e.date.is_none())
+        let candidates = by_key
+            .entry((e.kind, place_key(&e).map(str::to_string)))
+            .or_default();
+        let same = candidates.iter().copied().find(|&i| {
+            let o = &out[i];
+            o.date == e.date || o.date.is_none() || e.date.is_none()
         });
         let Some(i) = same else {
+            candidates.push(out.len());
+            spans.push(e.evidence.iter().map(|s| (s.start, s.end)).collect());
             out.push(e);
             continue;
         };
@@ -56,11 +69,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         }
         for s in e.evidence {
             // Offsets identify a span; comparing them is cheaper than the text.
-            if !o
-                .evidence
-                .iter()
-                .any(|x| x.start == s.start && x.end == s.end)
-            {
+            if spans[i].insert((s.start, s.end)) {
                 o.evidence.push(s);
             }
         }

@@ -183,6 +183,17 @@ fn rel_at(words: &[&str], i: usize, want: impl Fn(Rel) -> bool) -> Option<(Rel, 
 
 /// `word` without surrounding punctuation ("(مارس)", "22،").
 fn clean(word: &str) -> &str {
+    // A token nearly always starts and ends with a plain Arabic letter or an
+    // ASCII letter or digit: nothing to trim, and no Unicode table to consult.
+    let plain = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        })
+    };
+    if plain(word.chars().next()) && plain(word.chars().next_back()) {
+        return word;
+    }
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 

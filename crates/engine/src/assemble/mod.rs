@@ -531,10 +531,14 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
         }
         let timed = doc.tokens[i].kind == crate::text::token::TokenKind::Number || doc.is_word(i);
         if clause.time.is_none() && timed && doc.time_facts(i).may_start {
-            let words: Vec<&str> = (i..range.end.min(i + 6)).map(|k| doc.word(k)).collect();
+            let mut words = [""; 6];
+            let n = range.end.min(i + 6) - i;
+            for (k, w) in words[..n].iter_mut().enumerate() {
+                *w = doc.word(i + k);
+            }
             // "متواصل منذ أسبوع" says how long, not when: no date of its own.
             if let Some((t, _)) =
-                parse_time(&words).filter(|(t, _)| !matches!(t, TimeRef::SinceDays(_)))
+                parse_time(&words[..n]).filter(|(t, _)| !matches!(t, TimeRef::SinceDays(_)))
             {
                 clause.time = Some(t);
             }

@@ -27,8 +27,8 @@ impl Hasher for Fnv {
     }
 }
 
-/// A `HashSet` of strings hashed with [`Fnv`].
-pub type FnvSet = std::collections::HashSet<String, BuildHasherDefault<Fnv>>;
+/// A `HashSet` hashed with [`Fnv`] (of strings unless told otherwise).
+pub type FnvSet<T = String> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// A `HashMap` hashed with [`Fnv`], for the engine's own word-keyed memos.
 pub type FnvMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
