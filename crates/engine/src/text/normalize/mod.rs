@@ -168,10 +168,19 @@ impl<'a> NormText<'a> {
         let mut origin = Vec::with_capacity(original.len() + 1);
         let table = &**TABLE;
         for (at, c) in original.char_indices() {
-            fold_fast(table, c, &mut |r| {
-                folded.push(r);
-                origin.resize(folded.len(), at as u32);
-            });
+            match table.get(c as usize) {
+                // Most characters: one table entry, written straight out.
+                Some(&DROPPED) => {}
+                Some(&r) if r != CHAIN_ONLY => {
+                    let r = char::from_u32(u32::from(r)).unwrap_or(c);
+                    folded.push(r);
+                    origin.extend(std::iter::repeat_n(at as u32, r.len_utf8()));
+                }
+                _ => fold_char(c, &mut |r| {
+                    folded.push(r);
+                    origin.resize(folded.len(), at as u32);
+                }),
+            }
         }
         origin.push(original.len() as u32);
         NormText {
