@@ -40,9 +40,12 @@ pub struct TimeFacts {
 
 impl TimeFacts {
     fn of(word: &str) -> TimeFacts {
+        // A token that is a time expression alone starts one, so the quick
+        // test spares most words the parser (a test below checks the claim).
+        let may_start = crate::time::may_start(word);
         TimeFacts {
-            may_start: crate::time::may_start(word),
-            alone: crate::time::parse_time(&[word]).is_some(),
+            may_start,
+            alone: may_start && crate::time::parse_time(&[word]).is_some(),
         }
     }
 }
@@ -81,7 +84,11 @@ impl<'a> Document<'a> {
         let folded = norm.folded();
         let tokens = tokenize(folded);
         // Words repeat (Zipf): analyse each distinct word once.
-        let mut seen: FnvMap<(&str, bool), Analysis> = FnvMap::default();
+        // Sized for a text of mostly distinct words (a short article), so the
+        // memos do not rehash as they fill.
+        let distinct = tokens.len() / 2;
+        let mut seen: FnvMap<(&str, bool), Analysis> =
+            FnvMap::with_capacity_and_hasher(distinct, Default::default());
         let analyses: Vec<Analysis> = tokens
             .iter()
             .map(|t| match t.kind {
@@ -97,7 +104,8 @@ impl<'a> Document<'a> {
                 _ => Analysis::default(),
             })
             .collect();
-        let mut seen_times: FnvMap<&str, TimeFacts> = FnvMap::default();
+        let mut seen_times: FnvMap<&str, TimeFacts> =
+            FnvMap::with_capacity_and_hasher(distinct, Default::default());
         let times: Vec<TimeFacts> = tokens
             .iter()
             .map(|t| {
@@ -266,5 +274,51 @@ impl<'a> Document<'a> {
     pub fn original_text(&self, range: Range<usize>) -> &'a str {
         let r = self.original_range(range);
         &self.norm.original()[r]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::fold;
+    use crate::time::{may_start, parse_time};
+
+    /// [`TimeFacts::of`] asks the parser only about words that may start a
+    /// time expression: no token is a time expression alone without that.
+    #[test]
+    fn a_time_word_alone_may_start_one() {
+        let tables = [
+            include_str!("../data/lexicon/months.tsv"),
+            include_str!("../data/lexicon/weekdays.tsv"),
+            include_str!("../data/lexicon/ordinals.tsv"),
+            include_str!("../data/lexicon/relative_days.tsv"),
+        ];
+        let mut text = String::from("2017-12-22 22/12/2017 ال22 و50 لل5 (2017) ² - ، .\n");
+        for table in tables {
+            for line in table.lines().filter(|l| !l.starts_with('#')) {
+                for field in line.split('\t') {
+                    for word in field.split_whitespace() {
+                        let bare = word.strip_prefix("ال").unwrap_or(word);
+                        for w in [word.to_string(), format!("لل{bare}")] {
+                            text += &format!("{w} و{w} ف{w} ب{w} ل{w} ");
+                        }
+                    }
+                }
+            }
+        }
+        let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dev");
+        for entry in std::fs::read_dir(dev).unwrap() {
+            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        let folded = fold(&text);
+        let mut alone = 0;
+        for t in tokenize(&folded) {
+            let word = t.text(&folded);
+            if parse_time(&[word]).is_some() {
+                alone += 1;
+                assert!(may_start(word), "{word}");
+            }
+        }
+        assert!(alone > 100);
     }
 }
