@@ -6,3 +6,4 @@ pub mod normalize;
 pub mod segment;
 pub mod token;
 pub mod utf16;
+mod windows1256;
