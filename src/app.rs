@@ -9,16 +9,17 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use waqai_engine::{extract, Date, Extraction, Options};
+use waqai_engine::{Date, Extraction};
 
 use crate::components::{
     article_list::ArticleList, chart::Chart, evidence::Evidence, filters::FilterPanel,
     input::Input, legend::Legend, map::Map, notices::Notices, timeline::Timeline,
 };
+use crate::extractor::Extractor;
 use crate::i18n::Lang;
 use crate::state::articles::{check_text, next_id, samples_to_add, Article, TextProblem};
 use crate::state::corrections::Corrections;
-use crate::state::events::{merge, reports, TimelineEvent};
+use crate::state::events::{keep_unchanged, merge, reports, TimelineEvent};
 use crate::state::filters::Filters;
 use crate::state::storage::{self, Load, Saved};
 use crate::web::location;
@@ -59,10 +60,6 @@ pub struct Draft {
     pub published: Option<Date>,
 }
 
-/// What an article's extraction was computed with, so it is only redone
-/// when its publication date changes.
-type Extractions = HashMap<u32, (Option<Date>, Arc<Extraction>)>;
-
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
@@ -78,7 +75,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     pub storage_problem: RwSignal<Option<StorageProblem>>,
     pub saved_broken: RwSignal<bool>,
-    pub extractions: Memo<Arc<Extractions>>,
+    /// The engine's readings of the articles (in a Web Worker).
+    pub extractor: Extractor,
     /// Every row after corrections and cross-article merging.
     pub rows: Memo<Arc<Vec<TimelineEvent>>>,
     pub deleted: Memo<usize>,
@@ -118,32 +116,10 @@ impl AppState {
         }
         let filters = RwSignal::new(filters);
 
-        let extractions = Memo::new(move |prev: Option<&Arc<Extractions>>| {
-            let mut out = Extractions::new();
-            articles.with(|arts| {
-                for a in arts {
-                    let reuse = prev
-                        .and_then(|p| p.get(&a.id))
-                        .filter(|(published, _)| *published == a.published);
-                    // An events-only share link brings its events (no text to read).
-                    let x = match reuse
-                        .map(|(_, x)| x.clone())
-                        .or_else(|| share.extraction(a.id))
-                    {
-                        Some(x) => x,
-                        None => Arc::new(extract(
-                            &a.text,
-                            &Options {
-                                published: a.published,
-                            },
-                        )),
-                    };
-                    out.insert(a.id, (a.published, x));
-                }
-            });
-            Arc::new(out)
-        });
-        let merged = Memo::new(move |_| {
+        // An events-only share link brings its events (no text to read).
+        let extractor = Extractor::new(articles, move |id| share.extraction(id));
+        let extractions = extractor.extractions;
+        let merged = Memo::new(move |before: Option<&(Arc<Vec<TimelineEvent>>, usize)>| {
             let xs = extractions.get();
             let plain: HashMap<u32, Arc<Extraction>> =
                 xs.iter().map(|(id, (_, x))| (*id, x.clone())).collect();
@@ -151,7 +127,12 @@ impl AppState {
                 corrections.with(|c| {
                     let (reps, deleted) = reports(arts, &plain, c);
                     let order: Vec<u32> = arts.iter().map(|a| a.id).collect();
-                    (Arc::new(merge(reps, &order)), deleted)
+                    let rows = merge(reps, &order);
+                    let rows = match before {
+                        Some((b, _)) => keep_unchanged(rows, b),
+                        None => rows,
+                    };
+                    (Arc::new(rows), deleted)
                 })
             })
         });
@@ -174,7 +155,7 @@ impl AppState {
             storage_problem: RwSignal::new(problem),
             saved_broken: RwSignal::new(broken),
             share,
-            extractions,
+            extractor,
             rows,
             deleted,
             visible,
@@ -268,8 +249,7 @@ impl AppState {
     }
 
     pub fn extraction(&self, article: u32) -> Option<Arc<Extraction>> {
-        self.extractions
-            .with(|x| x.get(&article).map(|(_, x)| x.clone()))
+        self.extractor.get(article)
     }
 }
 
@@ -369,6 +349,9 @@ pub fn App() -> impl IntoView {
         crate::components::input::add_files(state, files);
     };
 
+    // Load the engine once the page is drawn, so the first article need not wait for it.
+    request_animation_frame(move || state.extractor.warm_up());
+
     let s = move || state.strings();
     let toggle_lang = move |_| {
         state.lang.update(|l| {
@@ -415,6 +398,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <Notices />
+            <crate::components::reading::Reading />
             <crate::components::share::ShareBanner />
             <div class="drop-overlay" aria-hidden="true">{move || s().drop_here}</div>
             <div class="layout">

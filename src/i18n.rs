@@ -268,6 +268,9 @@ pub struct Strings {
     pub removed: &'static str,
     pub undo: &'static str,
     pub none_found: &'static str,
+    pub reading_one: &'static str,
+    pub not_read: &'static str,
+    pub read_now: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -357,6 +360,9 @@ pub static EN: Strings = Strings {
     removed: "Removed",
     undo: "Undo",
     none_found: "no events found",
+    reading_one: "Reading…",
+    not_read: "Not read (stopped).",
+    read_now: "Read",
 };
 
 pub static AR: Strings = Strings {
@@ -446,6 +452,9 @@ pub static AR: Strings = Strings {
     removed: "حُذف",
     undo: "تراجع",
     none_found: "لم يُعثر على أحداث",
+    reading_one: "جارٍ القراءة…",
+    not_read: "لم يُقرأ (أُوقف).",
+    read_now: "اقرأ",
 };
 
 #[cfg(test)]

@@ -6,9 +6,9 @@
 
 mod app;
 mod components;
+mod extractor;
 pub mod i18n;
 pub mod ingest;
-pub mod js_api;
 pub mod share;
 pub mod state;
 mod web;

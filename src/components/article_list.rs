@@ -69,6 +69,7 @@ fn ArticleItem(id: u32) -> impl IntoView {
     };
     let n_events = move || extraction().map_or(0, |x| x.events.len());
     let reading = move || state.reading.get() == Some(id);
+    let stopped = move || state.extractor.stopped.with(|s| s.contains(&id));
 
     view! {
         <li class="article-item" class:reading=reading>
@@ -125,12 +126,24 @@ fn ArticleItem(id: u32) -> impl IntoView {
                 </label>
                 <span class="n-events">
                     {move || {
-                        let n = n_events();
-                        if n == 0 {
-                            s().none_found.to_string()
-                        } else {
-                            format!("{} {}", state.lang.get().num(n as u64), s().events_n)
+                        if stopped() {
+                            return view! {
+                                <span class="not-read">{s().not_read}</span>
+                                " "
+                                <button type="button" class="link" on:click=move |_| state.extractor.resume(id)>
+                                    {s().read_now}
+                                </button>
+                            }
+                            .into_any();
                         }
+                        let n = n_events();
+                        let said = match extraction() {
+                            // Not read yet: it is with the engine (see Reading).
+                            None => s().reading_one.to_string(),
+                            Some(_) if n == 0 => s().none_found.to_string(),
+                            Some(_) => format!("{} {}", state.lang.get().num(n as u64), s().events_n),
+                        };
+                        said.into_any()
                     }}
                 </span>
             </div>

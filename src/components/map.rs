@@ -1,5 +1,6 @@
 //! Syria's governorates (drawn offline by tools/gen_map.py) with a mark for
-//! each located event, coloured and shaped by type. Selecting a mark selects
+//! each located event, coloured and shaped by type (or, for many events, one
+//! mark per spot sized by how many happened there). Selecting a mark selects
 //! its event; selecting a governorate narrows the filters to it.
 
 use std::collections::HashMap;
@@ -11,6 +12,7 @@ use crate::components::map_data::{project, GOVERNORATES, VIEW_H, VIEW_W};
 use crate::components::types::{colour, shape};
 use crate::i18n::Lang;
 use crate::state::events::TimelineEvent;
+use waqai_engine::EventType;
 
 /// Where each located event goes: its projected place, nudged along a
 /// spiral when several events share a spot so that each stays selectable.
@@ -41,6 +43,47 @@ pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
         out.push((i, x + dx, y + dy));
     }
     out
+}
+
+/// Up to this many located events, each has a mark; beyond, each spot has one
+/// mark for all its events (ten thousand marks would bury the map and the page).
+pub const MARK_EACH_UP_TO: usize = 500;
+
+/// One mark per spot: (the spot's first row, x, y, how many rows are there,
+/// the most frequent type among them).
+pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64, usize, EventType)> {
+    let mut spots: HashMap<(i64, i64), usize> = HashMap::new();
+    // (first row, x, y, events, events per type)
+    type Spot = (usize, f64, f64, usize, HashMap<EventType, usize>);
+    let mut out: Vec<Spot> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(p) = r
+            .event
+            .places
+            .iter()
+            .find(|p| p.lat.is_some() && p.lon.is_some())
+        else {
+            continue;
+        };
+        let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
+        let at = *spots
+            .entry((x.round() as i64, y.round() as i64))
+            .or_insert_with(|| {
+                out.push((i, x, y, 0, HashMap::new()));
+                out.len() - 1
+            });
+        out[at].3 += 1;
+        *out[at].4.entry(r.event.kind).or_insert(0) += 1;
+    }
+    out.into_iter()
+        .map(|(i, x, y, n, kinds)| {
+            let kind = kinds
+                .into_iter()
+                .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
+                .map_or(rows[i].event.kind, |(k, _)| k);
+            (i, x, y, n, kind)
+        })
+        .collect()
 }
 
 /// "Airstrike, الوعر, Wed 22 Mar 2017": a mark's or a row's readable name.
@@ -92,7 +135,67 @@ pub fn Map() -> impl IntoView {
             .collect_view()
     };
 
+    // Many events: a circle per spot, its area growing with its events.
+    let spots = move || {
+        let rows = state.visible.get();
+        let lang = state.lang.get();
+        spot_marks(&rows)
+            .into_iter()
+            .enumerate()
+            .map(|(n, (i, x, y, count, kind))| {
+                let id = rows[i].id.clone();
+                let place = rows[i]
+                    .event
+                    .places
+                    .iter()
+                    .find(|p| p.lat.is_some())
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                let label = match lang {
+                    Lang::En => format!("{place}: {count} events"),
+                    Lang::Ar => format!("{place}: {} حدثاً", lang.num(count as u64)),
+                };
+                let pick = move || {
+                    state.select(id.clone());
+                    crate::web::location::scroll_selected_row_into_view();
+                };
+                let pick2 = pick.clone();
+                view! {
+                    <circle
+                        class="mark spot"
+                        cx=format!("{x:.1}")
+                        cy=format!("{y:.1}")
+                        r=format!("{:.1}", 3.0 + (count as f64).sqrt() * 1.5)
+                        fill=colour(kind)
+                        role="button"
+                        tabindex=if n == 0 { "0" } else { "-1" }
+                        aria-label=label
+                        on:click=move |_| pick()
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                            "Enter" | " " => {
+                                ev.prevent_default();
+                                pick2();
+                            }
+                            "ArrowRight" | "ArrowDown" => {
+                                ev.prevent_default();
+                                crate::web::location::focus_sibling(&ev, true);
+                            }
+                            "ArrowLeft" | "ArrowUp" => {
+                                ev.prevent_default();
+                                crate::web::location::focus_sibling(&ev, false);
+                            }
+                            _ => {}
+                        }
+                    ></circle>
+                }
+            })
+            .collect_view()
+    };
+    let located = Memo::new(move |_| state.visible.with(|rows| mark_positions(rows).len()));
     let marks = move || {
+        if located.get() > MARK_EACH_UP_TO {
+            return spots().into_any();
+        }
         let rows = state.visible.get();
         let lang = state.lang.get();
         let positions = mark_positions(&rows);
@@ -152,11 +255,9 @@ pub fn Map() -> impl IntoView {
                 }
             })
             .collect_view()
+            .into_any()
     };
-    let unlocated = move || {
-        let rows = state.visible.get();
-        rows.len() - mark_positions(&rows).len()
-    };
+    let unlocated = move || state.visible.with(|v| v.len()) - located.get();
 
     view! {
         <section class="panel map" aria-labelledby="map-heading">

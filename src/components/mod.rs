@@ -11,6 +11,7 @@ pub mod legend;
 pub mod map;
 pub mod map_data;
 pub mod notices;
+pub mod reading;
 pub mod share;
 pub mod timeline;
 pub mod types;

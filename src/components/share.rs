@@ -3,6 +3,7 @@
 //! could not read one.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -100,6 +101,9 @@ enum Copied {
     No,
 }
 
+/// How long the view must stay still before its link is remade.
+const REMAKE_AFTER: Duration = Duration::from_millis(250);
+
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -107,10 +111,12 @@ pub fn SharePanel() -> impl IntoView {
     let events_only = RwSignal::new(false);
     let copied = RwSignal::new(None::<Copied>);
 
-    // The link, remade whenever what it holds changes.
-    let link = Memo::new(move |_| {
+    // The link of the current view. Encoding a thousand articles takes a
+    // while, so it is remade a moment after the view stops changing (a
+    // filter click is never held up by it), and at once when copied.
+    let make = move || {
         let fragment = if events_only.get() {
-            let extractions = state.extractions.get();
+            let extractions = state.extractor.extractions.get();
             let plain = extractions
                 .iter()
                 .map(|(id, (_, x))| (*id, x.clone()))
@@ -145,6 +151,33 @@ pub fn SharePanel() -> impl IntoView {
             })
         };
         format!("{}#{fragment}", crate::web::address::page())
+    };
+    let link = RwSignal::new(String::new());
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // A link that did not change is not set again (that would clear "copied").
+    let remake = move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let new = make();
+        if link.with_untracked(|l| *l != new) {
+            link.set(new);
+        }
+    };
+    Effect::new(move |_| {
+        // What the link holds: tracked here, encoded a moment later.
+        events_only.track();
+        state.articles.track();
+        state.corrections.track();
+        state.filters.track();
+        state.selected.track();
+        state.visible.track();
+        state.extractor.extractions.track();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(remake, REMAKE_AFTER).ok();
+        pending.set_value(h);
     });
     let length = move || link.with(|l| l.chars().count());
     // A new link is not on the clipboard yet.
@@ -154,6 +187,7 @@ pub fn SharePanel() -> impl IntoView {
     });
 
     let copy = move |_| {
+        remake();
         let value = link.get_untracked();
         leptos::task::spawn_local(async move {
             let ok = crate::web::clipboard::copy(&value, FIELD_ID).await;
@@ -245,15 +279,20 @@ pub fn ShareBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || text(state.lang.get());
     let kept = RwSignal::new(false);
-    // The row the link had selected.
+    // The row the link had selected, once the engine (in its worker) has
+    // read the shared articles and the row exists; selected once only.
     if let Some(id) = state.share.take_selected() {
-        if state
-            .rows
-            .with_untracked(|rows| rows.iter().any(|r| r.id == id))
-        {
-            state.select(id);
-            crate::web::location::scroll_selected_row_into_view();
-        }
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            let present = state.rows.with(|rows| rows.iter().any(|r| r.id == id));
+            if present {
+                state.select(id.clone());
+                crate::web::location::scroll_selected_row_into_view();
+            }
+            present
+        });
     }
     let back = move |_| crate::web::address::reload_with("");
     view! {

@@ -1,8 +1,10 @@
 //! The timeline: one `<li>` per event, in chronological order; the first
 //! event of each day (or of each article's undated events) carries the
-//! day's heading, so the list stays one flat, countable `<ol>`.
+//! day's heading, so the list stays one flat, countable `<ol>`. A long list
+//! has only the rows near the screen in the page, between two spacers.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -10,6 +12,8 @@ use crate::app::AppState;
 use crate::components::event_card::EventCard;
 use crate::i18n::Lang;
 use crate::state::events::{group, GroupKey, TimelineEvent};
+use crate::state::window;
+use crate::web::location;
 
 /// A row and, for the first row of a group, the group's key.
 #[derive(Clone, PartialEq)]
@@ -26,7 +30,7 @@ pub fn items(rows: &[TimelineEvent]) -> Vec<Item> {
         for (i, row) in g.events.into_iter().enumerate() {
             let header = (i == 0).then_some(g.key);
             let mut h = DefaultHasher::new();
-            format!("{:?}{:?}", row, header).hash(&mut h);
+            (row.version(), header).hash(&mut h);
             out.push(Item {
                 row,
                 header,
@@ -41,12 +45,86 @@ pub fn items(rows: &[TimelineEvent]) -> Vec<Item> {
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    let list = Memo::new(move |_| items(&state.visible.get()));
+    let list = Memo::new(move |_| Arc::new(items(&state.visible.get())));
     let restore = move |_| {
         state.corrections.update(|c| {
             c.retain(|_, v| !matches!(v, crate::state::corrections::Correction::Delete))
         })
     };
+
+    // A long list is drawn a window at a time (see state::window): where the
+    // list is on screen decides which rows exist in the page.
+    let ol = NodeRef::<leptos::html::Ol>::new();
+    let top = RwSignal::new(0.0_f64);
+    let screen = RwSignal::new(location::screen_height());
+    let row_height = RwSignal::new(120.0_f64);
+    let windowed = move || list.with(|l| l.len() > window::DRAW_ALL_UP_TO);
+    let follow_scroll = move || {
+        if !list.with_untracked(|l| l.len() > window::DRAW_ALL_UP_TO) {
+            return;
+        }
+        if let Some(el) = ol.get_untracked() {
+            let t = el.get_bounding_client_rect().top();
+            if (t - top.get_untracked()).abs() >= 1.0 {
+                top.set(t);
+            }
+        }
+        let h = location::screen_height();
+        if h != screen.get_untracked() {
+            screen.set(h);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::scroll, move |_| follow_scroll());
+    let _ = window_event_listener(leptos::ev::resize, move |_| follow_scroll());
+    let range = Memo::new(move |_| {
+        let len = list.with(|l| l.len());
+        window::range(len, top.get(), screen.get(), row_height.get())
+    });
+    let shown = Memo::new(move |_| {
+        let r = range.get();
+        list.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())
+    });
+    // The estimate of a row's height follows the rows drawn.
+    Effect::new(move |_| {
+        shown.track();
+        if !windowed() {
+            return;
+        }
+        request_animation_frame(move || {
+            if let Some(el) = ol.get_untracked() {
+                if let Some(h) = location::mean_height(&el, "li.event") {
+                    if (h - row_height.get_untracked()).abs() > row_height.get_untracked() * 0.1 {
+                        row_height.set(h);
+                    }
+                }
+                follow_scroll();
+            }
+        });
+    });
+    // A row selected elsewhere (the map, the chart, a link) is brought into the window.
+    Effect::new(move |_| {
+        let Some(id) = state.selected.get() else {
+            return;
+        };
+        if !windowed() {
+            return;
+        }
+        let Some(i) = list.with_untracked(|l| l.iter().position(|it| it.row.id == id)) else {
+            return;
+        };
+        let r = range.get_untracked();
+        if (r.first..r.end).contains(&i) {
+            return;
+        }
+        if let Some(el) = ol.get_untracked() {
+            let now = el.get_bounding_client_rect().top();
+            let want = window::top_showing(i, screen.get_untracked(), row_height.get_untracked());
+            location::scroll_by(now - want);
+            top.set(want);
+            location::scroll_selected_row_into_view();
+        }
+    });
+
     view! {
         <section class="panel timeline" aria-labelledby="timeline-heading">
             <div class="timeline-head">
@@ -66,12 +144,36 @@ pub fn Timeline() -> impl IntoView {
             <Show when=move || list.with(|l| l.is_empty())>
                 <p class="empty">{move || s().timeline_empty}</p>
             </Show>
-            <ol class="timeline-list" aria-label=move || if state.lang.get() == Lang::Ar { "الخط الزمني" } else { "Timeline" }>
+            <Show when=windowed>
+                <p class="sr-only" role="status">
+                    {move || {
+                        let r = range.get();
+                        let lang = state.lang.get();
+                        let total = lang.num(list.with(|l| l.len()) as u64);
+                        let (a, b) = (lang.num(r.first as u64 + 1), lang.num(r.end as u64));
+                        match lang {
+                            Lang::En => format!("Events {a} to {b} of {total} are in the page; scroll for the others."),
+                            Lang::Ar => format!("الأحداث من {a} إلى {b} من أصل {total} في الصفحة؛ مرّر لرؤية غيرها."),
+                        }
+                    }}
+                </p>
+            </Show>
+            <ol
+                class="timeline-list"
+                node_ref=ol
+                aria-label=move || if state.lang.get() == Lang::Ar { "الخط الزمني" } else { "Timeline" }
+            >
+                <Show when=move || range.with(|r| r.above > 0.0)>
+                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().above)></li>
+                </Show>
                 <For
-                    each=move || list.get()
+                    each=move || shown.get()
                     key=|item| item.key
                     children=move |item| view! { <EventCard item=item /> }
                 />
+                <Show when=move || range.with(|r| r.below > 0.0)>
+                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().below)></li>
+                </Show>
             </ol>
         </section>
     }

@@ -2,6 +2,7 @@
 //! reported by several articles shown once, chronological order, day groups.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use waqai_engine::{Count, Date, Event, Extraction};
@@ -20,9 +21,47 @@ pub struct Report {
     pub corrected: bool,
 }
 
-/// One row of the timeline: an event and every article that reports it.
-#[derive(Debug, Clone, PartialEq)]
+/// One row of the timeline, shared: filtering, grouping and drawing ten
+/// thousand rows copies pointers, not events. Rows that did not change keep
+/// their `version` across re-merges, so the keyed timeline leaves their cards alone.
+#[derive(Debug, Clone)]
 pub struct TimelineEvent {
+    row: Arc<Row>,
+    version: u64,
+}
+
+impl PartialEq for TimelineEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version || self.row == other.row
+    }
+}
+
+impl std::ops::Deref for TimelineEvent {
+    type Target = Row;
+    fn deref(&self) -> &Row {
+        &self.row
+    }
+}
+
+impl TimelineEvent {
+    fn new(row: Row) -> TimelineEvent {
+        // Versions are unique in the page's lifetime.
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        TimelineEvent {
+            row: Arc::new(row),
+            version: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// Changes whenever the row's content does.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+}
+
+/// An event and every article that reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
     /// Unique among the rows; used for selection and as the list key.
     pub id: String,
     /// The first report's event, with counts and side filled from the others.
@@ -30,7 +69,7 @@ pub struct TimelineEvent {
     pub reports: Vec<Report>,
 }
 
-impl TimelineEvent {
+impl Row {
     pub fn corrected(&self) -> bool {
         self.reports.iter().any(|r| r.corrected)
     }
@@ -121,7 +160,7 @@ fn merge_key(e: &Event) -> Option<String> {
 /// Merges reports into timeline rows, in chronological order: dated rows by
 /// day, then undated rows by article; within a day, in article and text order.
 pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> {
-    let mut rows: Vec<TimelineEvent> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for r in reports {
         match merge_key(&r.event) {
@@ -132,26 +171,26 @@ pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> 
                     row.reports.push(r);
                 } else {
                     by_key.insert(k.clone(), rows.len());
-                    rows.push(TimelineEvent {
+                    rows.push(Row {
                         id: format!("m:{k}"),
                         event: r.event.clone(),
                         reports: vec![r],
                     });
                 }
             }
-            None => rows.push(TimelineEvent {
+            None => rows.push(Row {
                 id: format!("a{}:{}", r.article_id, r.key),
                 event: r.event.clone(),
                 reports: vec![r],
             }),
         }
     }
-    let pos = |id: u32| {
-        article_order
-            .iter()
-            .position(|&a| a == id)
-            .unwrap_or(usize::MAX)
-    };
+    let order: HashMap<u32, usize> = article_order
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| (a, i))
+        .collect();
+    let pos = |id: u32| order.get(&id).copied().unwrap_or(usize::MAX);
     // A stable sort keeps text order within an article.
     rows.sort_by_key(|row| {
         let first = pos(row.reports[0].article_id);
@@ -160,7 +199,19 @@ pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> 
             None => (1, first as i64, 0),
         }
     });
-    rows
+    rows.into_iter().map(TimelineEvent::new).collect()
+}
+
+/// `rows` with every row that did not change since `before` replaced by its
+/// earlier self (same version), so what is drawn for it stays as it is.
+pub fn keep_unchanged(rows: Vec<TimelineEvent>, before: &[TimelineEvent]) -> Vec<TimelineEvent> {
+    let old: HashMap<&str, &TimelineEvent> = before.iter().map(|r| (r.id.as_str(), r)).collect();
+    rows.into_iter()
+        .map(|r| match old.get(r.id.as_str()) {
+            Some(o) if o.row == r.row => (*o).clone(),
+            _ => r,
+        })
+        .collect()
 }
 
 /// What another article adds to a merged row: a side when the first report

@@ -5,4 +5,6 @@ pub mod articles;
 pub mod corrections;
 pub mod events;
 pub mod filters;
+pub mod jobs;
 pub mod storage;
+pub mod window;

@@ -8,3 +8,4 @@ pub mod files;
 pub mod html;
 pub mod location;
 pub mod storage;
+pub mod worker;

@@ -9,6 +9,7 @@ import {
   startServer,
   openPage,
   readSample,
+  loadEngine,
   runAxe,
   screenshot,
   SUBPATH_DIST,
@@ -80,12 +81,13 @@ test('the page asks no host but its own (after loading and extracting)', async (
   }
 });
 
-test('the JavaScript face: window.wasmBindings.extract(text, {published}) returns {events: [...]}', async () => {
+test('the JavaScript face: waqai-worker.js exports extract(text, {published}) returning {events: [...]}', async () => {
   const p = await env.open();
   try {
+    await loadEngine(p.page);
     const result = await p.page.evaluate(
       ([text, published]) => {
-        const r = window.wasmBindings.extract(text, { published });
+        const r = window.waqaiEngine.extract(text, { published });
         return { type: typeof r, isArray: Array.isArray(r?.events), events: r?.events?.length, published: r?.published };
       },
       [readSample(ARTICLE), PUBLISHED],
@@ -95,7 +97,7 @@ test('the JavaScript face: window.wasmBindings.extract(text, {published}) return
     // A bad date is refused with a readable message instead of being ignored.
     const refused = await p.page.evaluate(() => {
       try {
-        window.wasmBindings.extract('نص', { published: 'not a date' });
+        window.waqaiEngine.extract('نص', { published: 'not a date' });
         return null;
       } catch (e) {
         return String(e?.message ?? e);
@@ -103,7 +105,7 @@ test('the JavaScript face: window.wasmBindings.extract(text, {published}) return
     });
     assert.ok(refused && refused.length > 0, 'extract throws on a bad published date');
     // Without options it works too.
-    const bare = await p.page.evaluate(() => Array.isArray(window.wasmBindings.extract('نص').events));
+    const bare = await p.page.evaluate(() => Array.isArray(window.waqaiEngine.extract('نص').events));
     assert.ok(bare, 'extract(text) without options returns {events: [...]}');
     assert.deepEqual(p.problems(), []);
   } finally {

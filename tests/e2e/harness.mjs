@@ -27,6 +27,9 @@
 //        pass waitFor: null to skip). problems() = all of the above as one list of strings.
 //   waitForApp(page, selector = "main", timeout)
 //        waits for Trunk's start-up (window.wasmBindings is set) and for `selector` to appear.
+//   loadEngine(page)                  -> loads the engine's JavaScript face (waqai-worker.js, the module
+//        the extraction worker runs) into the page as window.waqaiEngine: waqaiEngine.extract(text,
+//        {published}) returns {published, events} as the CLI prints them.
 //   runAxe(page, options)             -> axe results ({violations, passes, ...}); injects
 //        node_modules/axe-core/axe.min.js and runs axe.run(document, options).
 //   formatViolations(violations)      -> readable multi-line text for assertion messages.
@@ -258,6 +261,9 @@ export async function openPage(browser, url, opts = {}) {
   });
   context.on('requestfailed', (req) => {
     if (isAutoFavicon(req.url())) return;
+    // A reload or navigation cancels what is still loading (the engine warming up in its
+    // worker): the browser's own doing, not a failure of the site.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (!isForeign(req.url())) failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`);
   });
   context.on('response', (res) => {
@@ -347,4 +353,14 @@ export function useBrowser(serverOptions = {}) {
     await env.server?.close();
   });
   return env;
+}
+
+/** Loads the engine's JavaScript face into the page as `window.waqaiEngine` (see the API above). */
+export async function loadEngine(page) {
+  await page.evaluate(async () => {
+    const worker = document.querySelector('script[data-worker]').dataset.worker;
+    const m = await import(worker.replace(/worker\.js$/, 'waqai-worker.js'));
+    await m.default();
+    window.waqaiEngine = m;
+  });
 }

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, readSample } from './harness.mjs';
+import { useBrowser, readSample, loadEngine } from './harness.mjs';
 import { timeline, items, countWhen } from './timeline.mjs';
 
 const env = useBrowser();
@@ -191,8 +191,9 @@ test('invalid UTF-8, right-to-left overrides, zero-width characters and very lon
     for (const ch of ['\u202E', '\u200B', '\u200D', '\u2066', '\uFEFF']) {
       assert.ok(raw.includes(ch), `U+${ch.codePointAt(0).toString(16)} kept`);
     }
+    await loadEngine(page);
     const events = await page.evaluate(
-      (t) => window.wasmBindings.extract(t, { published: '2017-03-22' }).events.length,
+      (t) => window.waqaiEngine.extract(t, { published: '2017-03-22' }).events.length,
       sneaky,
     );
     assert.ok(events >= 1, 'the engine reads through the invisible characters');

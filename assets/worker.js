@@ -1,0 +1,31 @@
+// waqai's extraction worker: runs the engine (waqai-worker.js, the WebAssembly build of
+// crates/worker) off the page's main thread, so the page stays responsive while a thousand
+// articles or a long text are read. One job at a time, in the order they come.
+//
+// page → worker  {id, text, published}        published: "YYYY-MM-DD" or ""
+// worker → page  {id, done, total}            progress within a long text (bytes)
+//                {id, json}                   the extraction, as the CLI prints it
+//                {id, error}                  a readable reason; the next job still runs
+//                {ready: true} | {failed}     once, when the engine has (or has not) loaded
+// Cancelling is the page's business: it terminates this worker and starts another.
+import init, { extract_json } from './waqai-worker.js';
+
+const ready = init().then(
+  () => postMessage({ ready: true }),
+  (e) => {
+    postMessage({ failed: String(e) });
+    throw e;
+  },
+);
+
+onmessage = async ({ data: { id, text, published } }) => {
+  try {
+    await ready;
+    const json = extract_json(text, published || '', (done, total) =>
+      postMessage({ id, done, total }),
+    );
+    postMessage({ id, json });
+  } catch (e) {
+    postMessage({ id, error: String(e) });
+  }
+};

@@ -1,0 +1,76 @@
+//! The engine's JavaScript face, loaded by the page's Web Worker
+//! (`assets/worker.js`) and usable by any other page or worker:
+//!
+//! ```js
+//! import init, { extract } from './waqai-worker.js';
+//! await init();
+//! const { published, events } = extract(text, { published: '2016-03-01' });
+//! ```
+//!
+//! `extract` returns the events exactly as the command-line extractor prints
+//! them. `extract_json` is what the worker calls: it reports progress on long
+//! texts and hands back JSON text, which crosses `postMessage` and the page's
+//! own module faster than a tree of JavaScript objects.
+//! All wasm-bindgen glue for the engine lives here.
+
+use serde::{Deserialize, Serialize};
+use waqai_engine::{Date, Options};
+use wasm_bindgen::prelude::*;
+
+/// Nothing to set up: the module only exports functions.
+fn main() {}
+
+#[derive(Default, Deserialize)]
+struct JsOptions {
+    #[serde(default)]
+    published: Option<String>,
+}
+
+/// Extracts the events of one article. Throws a readable message when
+/// `options.published` is not a `YYYY-MM-DD` date.
+#[wasm_bindgen]
+pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&e.to_string()))?
+    };
+    let found = waqai_engine::extract(text, &options_from(opts.published.as_deref())?);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    found
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Extracts the events of one article as JSON text, calling
+/// `progress(bytes_done, bytes_total)` between the pieces of a long text.
+/// `published` is `YYYY-MM-DD` or empty.
+#[wasm_bindgen]
+pub fn extract_json(
+    text: &str,
+    published: &str,
+    progress: &js_sys::Function,
+) -> Result<String, JsValue> {
+    let options = options_from(Some(published))?;
+    let found = waqai_engine::extract_with_progress(text, &options, |done, total| {
+        // A failing callback must not lose the article: extraction goes on.
+        let _ = progress.call2(
+            &JsValue::NULL,
+            &JsValue::from_f64(done as f64),
+            &JsValue::from_f64(total as f64),
+        );
+        true
+    });
+    serde_json::to_string(&found).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+fn options_from(published: Option<&str>) -> Result<Options, JsValue> {
+    let published = match published.filter(|s| !s.is_empty()) {
+        Some(s) => Some(
+            s.parse::<Date>()
+                .map_err(|e| JsValue::from_str(&e.to_string()))?,
+        ),
+        None => None,
+    };
+    Ok(Options { published })
+}

@@ -1,0 +1,290 @@
+//! Reading articles with the engine, off the main thread: every article the
+//! reader has and has not had read (with its current publication date) goes to
+//! the extraction worker; answers come back as they are ready and land in
+//! [`Extractor::extractions`], a few at a time, so a thousand articles fill the
+//! timeline in a handful of redraws instead of a thousand. The reader can stop
+//! a long reading; what was read stays, what was not is marked and can be read
+//! later. The worker is started early (after the first paint) so the first
+//! article does not wait for the engine to load.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use waqai_engine::{Date, Extraction};
+
+use crate::state::articles::Article;
+use crate::state::jobs::{needed, Jobs, Progress};
+use crate::web::worker::{EngineWorker, Reply};
+
+/// Each article's extraction with the publication date it was made with, so
+/// it is only redone when that date changes.
+pub type Extractions = HashMap<u32, (Option<Date>, Arc<Extraction>)>;
+
+/// How long answers may wait before they are shown, while more are coming.
+const SHOW_EVERY: Duration = Duration::from_millis(200);
+
+#[derive(Clone, Copy)]
+pub struct Extractor {
+    pub extractions: RwSignal<Arc<Extractions>>,
+    /// `None` when nothing is being read.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Articles whose reading the reader stopped (or that could not be read).
+    pub stopped: RwSignal<HashSet<u32>>,
+    /// Why the engine could not run, if it could not.
+    pub problem: RwSignal<Option<String>>,
+    articles: RwSignal<Vec<Article>>,
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+#[derive(Default)]
+struct Inner {
+    worker: Option<EngineWorker>,
+    jobs: Jobs,
+    /// Answers not shown yet.
+    arrived: Vec<(u32, Option<Date>, Extraction)>,
+    show_scheduled: bool,
+}
+
+impl Extractor {
+    /// `given`: extractions that come with the articles (an events-only share
+    /// link carries events, not texts to read).
+    pub fn new(
+        articles: RwSignal<Vec<Article>>,
+        given: impl Fn(u32) -> Option<Arc<Extraction>> + 'static,
+    ) -> Extractor {
+        let x = Extractor {
+            extractions: RwSignal::new(Arc::new(Extractions::new())),
+            progress: RwSignal::new(None),
+            stopped: RwSignal::new(HashSet::new()),
+            problem: RwSignal::new(None),
+            articles,
+            inner: StoredValue::new_local(Inner::default()),
+        };
+        Effect::new(move |_| x.send_what_is_needed(&given));
+        x
+    }
+
+    /// The events of one article, once read.
+    pub fn get(&self, article: u32) -> Option<Arc<Extraction>> {
+        self.extractions
+            .with(|x| x.get(&article).map(|(_, x)| x.clone()))
+    }
+
+    /// Loads the engine now, so the first article is read without waiting.
+    pub fn warm_up(&self) {
+        self.inner.update_value(|i| {
+            if i.worker.is_none() {
+                i.worker = self.start_worker();
+            }
+        });
+    }
+
+    /// Stops reading: what was read stays, the rest is marked as stopped.
+    pub fn cancel(&self) {
+        self.show_arrived();
+        let gone = self.stop_worker();
+        self.stopped
+            .update(|s| s.extend(gone.iter().map(|(article, _)| *article)));
+    }
+
+    /// Reads a stopped article after all.
+    pub fn resume(&self, article: u32) {
+        self.problem.set(None);
+        self.stopped.update(|s| {
+            s.remove(&article);
+        });
+    }
+
+    /// Tracks the articles and the stopped set; sends every article that
+    /// needs reading, drops what belongs to removed articles.
+    fn send_what_is_needed(&self, given: &impl Fn(u32) -> Option<Arc<Extraction>>) {
+        let stopped = self.stopped.get();
+        self.articles.with(|arts| {
+            let ids: HashSet<u32> = arts.iter().map(|a| a.id).collect();
+            let mut supplied = Vec::new();
+            let have = self.extractions.with_untracked(|x| {
+                let have = |id: u32, published: Option<Date>| {
+                    x.get(&id).is_some_and(|(p, _)| *p == published)
+                };
+                let todo = self.inner.with_value(|i| {
+                    needed(arts, have, &i.jobs, &stopped)
+                        .into_iter()
+                        .map(|a| (a.id, a.published))
+                        .collect::<Vec<_>>()
+                });
+                let stale = x.keys().any(|id| !ids.contains(id));
+                (todo, stale)
+            });
+            let (todo, stale) = have;
+            let mut send = Vec::new();
+            for (id, published) in todo {
+                match given(id) {
+                    Some(x) => supplied.push((id, published, x)),
+                    None => send.push((id, published)),
+                }
+            }
+            if stale || !supplied.is_empty() {
+                self.extractions.update(|x| {
+                    let x = Arc::make_mut(x);
+                    x.retain(|id, _| ids.contains(id));
+                    for (id, published, e) in supplied {
+                        x.insert(id, (published, e));
+                    }
+                });
+            }
+            if send.is_empty() {
+                return;
+            }
+            let by_id: HashMap<u32, &Article> = arts.iter().map(|a| (a.id, a)).collect();
+            let mut failed = None;
+            self.inner.update_value(|i| {
+                if i.worker.is_none() {
+                    i.worker = self.start_worker();
+                }
+                let Some(worker) = &i.worker else { return };
+                for (id, published) in send {
+                    let a = by_id[&id];
+                    let job = i.jobs.start(id, published, a.text.len());
+                    let day = published.map(|d| d.to_string()).unwrap_or_default();
+                    if let Err(e) = worker.send(job, &a.text, &day) {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            });
+            match failed {
+                Some(e) => self.engine_failed(e),
+                None => self
+                    .progress
+                    .set(self.inner.with_value(|i| i.jobs.progress())),
+            }
+        });
+    }
+
+    fn start_worker(&self) -> Option<EngineWorker> {
+        let this = *self;
+        match EngineWorker::start(move |reply| this.on_reply(reply)) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                self.problem.set(Some(e));
+                None
+            }
+        }
+    }
+
+    fn on_reply(&self, reply: Reply) {
+        match reply {
+            Reply::Ready => {}
+            Reply::Failed(e) => self.engine_failed(e),
+            Reply::Progress { job, done } => {
+                let p = self.inner.try_update_value(|i| {
+                    i.jobs.read_so_far(job, done as usize);
+                    i.jobs.progress()
+                });
+                if let Some(p) = p {
+                    self.progress.set(p);
+                }
+            }
+            Reply::Done { job, json } => {
+                let parsed = serde_json::from_str::<Extraction>(&json);
+                let Some((idle, schedule)) = self
+                    .inner
+                    .try_update_value(|i| {
+                        let done = i.jobs.finish(job)?;
+                        match parsed {
+                            Ok(x) => i.arrived.push((done.article, done.published, x)),
+                            // Cannot happen with the engine of the same build; said if it does.
+                            Err(e) => leptos::logging::error!("waqai: unreadable answer: {e}"),
+                        }
+                        let schedule = !i.show_scheduled;
+                        i.show_scheduled = true;
+                        Some((i.jobs.is_idle(), schedule))
+                    })
+                    .flatten()
+                else {
+                    return;
+                };
+                if idle {
+                    self.show_arrived();
+                } else if schedule {
+                    let this = *self;
+                    set_timeout(move || this.show_arrived(), SHOW_EVERY);
+                }
+                self.progress
+                    .set(self.inner.with_value(|i| i.jobs.progress()));
+            }
+            Reply::Error { job, message } => {
+                // The worker's engine may be broken: start afresh, keep the
+                // article aside (the reader can try again), read the others.
+                let article = self.inner.with_value(|i| {
+                    i.jobs
+                        .pending()
+                        .find(|(id, _)| *id == job)
+                        .map(|(_, j)| j.article)
+                });
+                self.show_arrived();
+                self.stop_worker();
+                self.problem.set(Some(message));
+                if let Some(article) = article {
+                    self.stopped.update(|s| {
+                        s.insert(article);
+                    });
+                }
+            }
+        }
+    }
+
+    /// The engine did not load or the worker could not be reached: nothing
+    /// can be read; the articles wait, marked, until the reader tries again.
+    fn engine_failed(&self, message: String) {
+        self.cancel();
+        self.problem.set(Some(message));
+    }
+
+    /// Stops the worker; returns the jobs it had not answered.
+    fn stop_worker(&self) -> Vec<(u32, Option<Date>)> {
+        let gone = self
+            .inner
+            .try_update_value(|i| {
+                if let Some(w) = i.worker.take() {
+                    w.stop();
+                }
+                i.jobs
+                    .cancel_all()
+                    .into_iter()
+                    .map(|j| (j.article, j.published))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.progress.set(None);
+        gone
+    }
+
+    /// Shows the answers that arrived (those still wanted: an article may
+    /// have been removed or given another date meanwhile).
+    fn show_arrived(&self) {
+        let arrived = self
+            .inner
+            .try_update_value(|i| {
+                i.show_scheduled = false;
+                std::mem::take(&mut i.arrived)
+            })
+            .unwrap_or_default();
+        if arrived.is_empty() {
+            return;
+        }
+        let current: HashMap<u32, Option<Date>> = self
+            .articles
+            .with_untracked(|arts| arts.iter().map(|a| (a.id, a.published)).collect());
+        self.extractions.update(|x| {
+            let x = Arc::make_mut(x);
+            for (id, published, e) in arrived {
+                if current.get(&id) == Some(&published) {
+                    x.insert(id, (published, Arc::new(e)));
+                }
+            }
+        });
+    }
+}
