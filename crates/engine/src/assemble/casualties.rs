@@ -23,10 +23,19 @@ fn count(q: Quantity) -> Count {
     }
 }
 
-/// The folded words of tokens `from..to`, for the number parser.
-fn words<'d>(doc: &'d Document, from: usize, to: usize) -> Vec<&'d str> {
-    (from..to).map(|i| doc.word(i)).collect()
+/// The folded words of tokens `from..to` (at most [`WINDOW`]), for the number parser.
+fn words<'d>(doc: &'d Document, from: usize, to: usize) -> ([&'d str; WINDOW], usize) {
+    let mut words = [""; WINDOW];
+    let n = to.saturating_sub(from).min(WINDOW);
+    for (k, w) in words[..n].iter_mut().enumerate() {
+        *w = doc.word(from + k);
+    }
+    (words, n)
 }
+
+/// The most words a quantity is read from: on the stack, not the heap, for
+/// a look-up made at every victim noun.
+const WINDOW: usize = 6;
 
 /// A quantity that ends exactly at token `end` (it may start up to 5 tokens before).
 fn quantity_ending_at(doc: &Document, clause: &Range<usize>, end: usize) -> Option<Count> {
@@ -37,7 +46,8 @@ fn quantity_ending_at(doc: &Document, clause: &Range<usize>, end: usize) -> Opti
         if start < clause.start {
             break;
         }
-        if let Some((q, used)) = parse_quantity(&words(doc, start, end)) {
+        let (w, n) = words(doc, start, end);
+        if let Some((q, used)) = parse_quantity(&w[..n]) {
             if used == len {
                 return Some(count(q));
             }
@@ -51,8 +61,8 @@ fn quantity_at(doc: &Document, clause: &Range<usize>, at: usize) -> Option<(Coun
     if at >= clause.end {
         return None;
     }
-    let w = words(doc, at, clause.end.min(at + 6));
-    parse_quantity(&w).map(|(q, used)| (count(q), at + used))
+    let (w, n) = words(doc, at, clause.end.min(at + WINDOW));
+    parse_quantity(&w[..n]).map(|(q, used)| (count(q), at + used))
 }
 
 /// A victim noun at `at` ("مدنيين", "طفلة", "شخصين") and its count when bare.
