@@ -95,6 +95,34 @@ static TABLE: LazyLock<Box<[u16; TABLE_END]>> = LazyLock::new(|| {
     table
 });
 
+/// In [`ENCODED`]: the character takes the whole chain.
+const CHAIN_LEN: u8 = u8::MAX;
+
+/// A folded character as UTF-8: its bytes and how many of them are used.
+type Encoded = ([u8; 2], u8);
+
+/// [`TABLE`] as UTF-8 for [`NormText::new`]: the bytes a character below
+/// [`TABLE_END`] folds to and how many (0 when dropped, [`CHAIN_LEN`] when
+/// it takes the chain).
+static ENCODED: LazyLock<Box<[Encoded; TABLE_END]>> = LazyLock::new(|| {
+    let mut encoded = Box::new([([0; 2], CHAIN_LEN); TABLE_END]);
+    for (slot, &r) in encoded.iter_mut().zip(TABLE.iter()) {
+        *slot = match r {
+            DROPPED => ([0; 2], 0),
+            CHAIN_ONLY => ([0; 2], CHAIN_LEN),
+            r => match char::from_u32(u32::from(r)) {
+                Some(c) => {
+                    let mut utf8 = [0; 2];
+                    let len = c.encode_utf8(&mut utf8).len() as u8;
+                    (utf8, len)
+                }
+                None => ([0; 2], CHAIN_LEN),
+            },
+        };
+    }
+    encoded
+});
+
 /// [`fold_char`] through [`TABLE`] when the character is in it.
 #[inline]
 fn fold_fast(table: &[u16; TABLE_END], c: char, out: &mut impl FnMut(char)) {
@@ -164,24 +192,44 @@ impl<'a> NormText<'a> {
             limit -= 1;
         }
         let original = &original[..limit];
-        let mut folded = String::with_capacity(original.len());
+        let mut folded: Vec<u8> = Vec::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        let table = &**TABLE;
-        for (at, c) in original.char_indices() {
-            match table.get(c as usize) {
-                // Most characters: one table entry, written straight out.
-                Some(&DROPPED) => {}
-                Some(&r) if r != CHAIN_ONLY => {
-                    let r = char::from_u32(u32::from(r)).unwrap_or(c);
-                    folded.push(r);
-                    origin.extend(std::iter::repeat_n(at as u32, r.len_utf8()));
+        let encoded = &**ENCODED;
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // One- and two-byte characters (ASCII, Arabic) are decoded here
+            // and folded by table, their UTF-8 copied as bytes.
+            let b = bytes[at];
+            let (code, width) = match (b, bytes.get(at + 1)) {
+                (0..0x80, _) => (usize::from(b), 1),
+                (0xC0..0xE0, Some(&next)) => {
+                    (usize::from(b & 0x1F) << 6 | usize::from(next & 0x3F), 2)
                 }
-                _ => fold_char(c, &mut |r| {
-                    folded.push(r);
-                    origin.resize(folded.len(), at as u32);
-                }),
+                _ => (TABLE_END, 0),
+            };
+            match encoded.get(code) {
+                Some(&(utf8, len)) if len != CHAIN_LEN => {
+                    for &byte in &utf8[..usize::from(len)] {
+                        folded.push(byte);
+                        origin.push(at as u32);
+                    }
+                    at += width;
+                }
+                _ => {
+                    let c = original[at..].chars().next().unwrap_or(' ');
+                    let mut buf = [0u8; 4];
+                    fold_char(c, &mut |r| {
+                        folded.extend_from_slice(r.encode_utf8(&mut buf).as_bytes());
+                        origin.resize(folded.len(), at as u32);
+                    });
+                    at += c.len_utf8();
+                }
             }
         }
+        // Whole characters were written, so this is always valid UTF-8.
+        let folded = String::from_utf8(folded)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         origin.push(original.len() as u32);
         NormText {
             original,
