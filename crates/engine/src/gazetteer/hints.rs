@@ -1,7 +1,7 @@
 //! Context hints for choosing among places that share a name: the
 //! governorates and cities mentioned near it ("بريف درعا", "في حمص").
 
-use super::{gazetteer, is_common_word, PlaceKind};
+use super::gazetteer;
 
 /// Governorates (P-codes) and cities (match keys) named near a place.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,28 +32,21 @@ impl Hints {
     /// Adds what `key` says about the context; returns whether it said anything.
     pub fn add_key(&mut self, key: &str) -> bool {
         let gaz = gazetteer();
-        let mut added = false;
-        // Not for words like "تل" whose top entry (the town al-Tall) is rarely meant.
-        let landmark = || {
-            if is_common_word(key) {
-                return None;
-            }
-            gaz.lookup(key)
-                .first()
-                .filter(|e| {
-                    e.rank >= 6
-                        && matches!(
-                            e.kind,
-                            PlaceKind::City | PlaceKind::Town | PlaceKind::Region
-                        )
-                })
-                .and_then(|e| e.admin1)
+        let facts = gaz.facts(key);
+        let governorate = match key.strip_prefix("محافظه ") {
+            Some(_) => gaz.governorate_of_key(key),
+            None => facts.and_then(|f| f.governorate),
         };
-        if let Some(pcode) = gaz.governorate_of_key(key).or_else(landmark) {
+        let mut added = false;
+        if let Some(pcode) = governorate.or_else(|| facts.and_then(|f| f.landmark)) {
             self.add_governorate(pcode);
             added = true;
         }
-        if gaz.is_city(key) {
+        let city = match facts {
+            Some(f) => f.city,
+            None => gaz.is_city(key),
+        };
+        if city {
             if !self.cities.iter().any(|c| c == key) {
                 self.cities.push(key.to_string());
             }

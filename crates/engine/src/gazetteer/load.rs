@@ -2,9 +2,10 @@
 //! spacing variants news writers use ("تيرمعلة" for "تير معلة", "كفر نبل"
 //! for "كفرنبل").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use super::{Entry, Gazetteer, PlaceKind};
+use super::{is_common_word, Entry, Gazetteer, KeyFacts, PlaceKind};
+use crate::lexicon::fnv::{FnvMap, FnvSet};
 use crate::text::normalize::{fold, match_key, strip_article};
 
 /// The data file: one place a line, see its header and tools/gen_gazetteer.py.
@@ -63,13 +64,20 @@ pub(super) fn build() -> Gazetteer {
         }
     }
 
+    let cities: FnvSet<&'static str> = places.iter().filter_map(|(e, _)| e.city).collect();
     let mut keys = Vec::with_capacity(index.len());
     let mut entries = Vec::with_capacity(index.len());
+    let mut facts = Vec::with_capacity(index.len());
+    let mut positions = FnvMap::with_capacity_and_hasher(index.len(), Default::default());
     for (key, ids) in index {
         let mut list: Vec<Entry> = ids.into_iter().map(|i| places[i].0).collect();
         // Best first, so a caller that takes the first entry gets a sensible one.
         list.sort_by(super::unhinted_order);
-        keys.push(key.into_boxed_str());
+        // The gazetteer lives in a static for the rest of the program.
+        let key: &'static str = Box::leak(key.into_boxed_str());
+        facts.push(key_facts(key, &list, &cities));
+        positions.insert(key, keys.len() as u32);
+        keys.push(key);
         entries.push(list);
     }
 
@@ -80,15 +88,43 @@ pub(super) fn build() -> Gazetteer {
         .collect();
     governorates.sort_by(|a, b| a.admin1.cmp(&b.admin1));
 
-    let cities: BTreeSet<&'static str> = places.iter().filter_map(|(e, _)| e.city).collect();
     let max_words = keys.iter().map(|k| k.split(' ').count()).max().unwrap_or(0);
 
     Gazetteer {
         keys,
         entries,
+        facts,
+        index: positions,
         governorates,
         cities,
         max_words,
+    }
+}
+
+/// What a key with these entries (best first) says about its context.
+fn key_facts(key: &str, entries: &[Entry], cities: &FnvSet<&'static str>) -> KeyFacts {
+    let of = |pred: fn(&Entry) -> bool| entries.iter().find(|e| pred(e)).and_then(|e| e.admin1);
+    let governorate = of(|e| e.kind == PlaceKind::Governorate)
+        .or_else(|| of(|e| e.kind == PlaceKind::Region && e.id.starts_with("waqai:rif-")));
+    // Not for words like "تل" whose top entry (the town al-Tall) is rarely meant.
+    let landmark = if is_common_word(key) {
+        None
+    } else {
+        entries
+            .first()
+            .filter(|e| {
+                e.rank >= 6
+                    && matches!(
+                        e.kind,
+                        PlaceKind::City | PlaceKind::Town | PlaceKind::Region
+                    )
+            })
+            .and_then(|e| e.admin1)
+    };
+    KeyFacts {
+        governorate,
+        landmark,
+        city: cities.contains(key),
     }
 }
 

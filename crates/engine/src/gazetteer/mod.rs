@@ -20,8 +20,9 @@ mod load;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
+
+use crate::lexicon::fnv::{FnvMap, FnvSet};
 
 pub use common::is_common_word;
 pub use hints::Hints;
@@ -72,15 +73,34 @@ pub(crate) fn unhinted_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
         .then_with(|| a.id.cmp(b.id))
 }
 
+/// What one key says about its context, worked out once when the index is
+/// built: the engine asks for every place of every sentence, mostly the same
+/// few keys.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KeyFacts {
+    /// [`Gazetteer::governorate_of_key`] of the key.
+    pub governorate: Option<&'static str>,
+    /// The governorate of a well-known town or region the key names, for
+    /// [`Hints::add_key`].
+    pub landmark: Option<&'static str>,
+    /// [`Gazetteer::is_city`] of the key.
+    pub city: bool,
+}
+
 /// The index: match key → entries. Build it with [`gazetteer()`].
 pub struct Gazetteer {
-    /// Sorted, unique; `entries[i]` belongs to `keys[i]`.
-    keys: Vec<Box<str>>,
+    /// Sorted, unique; `entries[i]` and `facts[i]` belong to `keys[i]`. The
+    /// keys live as long as the program (the gazetteer is never dropped).
+    keys: Vec<&'static str>,
     entries: Vec<Vec<Entry>>,
+    facts: Vec<KeyFacts>,
+    /// Key → its position in `keys`: a hash is far cheaper than a binary
+    /// search comparing strings, and look-ups run for every candidate name.
+    index: FnvMap<&'static str, u32>,
     /// The 14 governorate rows, by P-code.
     governorates: Vec<Entry>,
     /// Match keys of the cities that have neighbourhoods.
-    cities: BTreeSet<&'static str>,
+    cities: FnvSet<&'static str>,
     max_words: usize,
 }
 
@@ -95,19 +115,28 @@ impl Gazetteer {
     /// All entries with this match key, best first as [`resolve`](Self::resolve)
     /// orders them without hints; empty if none.
     pub fn lookup(&self, key: &str) -> &[Entry] {
-        match self.keys.binary_search_by(|k| (**k).cmp(key)) {
-            Ok(i) => &self.entries[i],
-            Err(_) => &[],
+        match self.position(key) {
+            Some(i) => &self.entries[i],
+            None => &[],
         }
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.keys.binary_search_by(|k| (**k).cmp(key)).is_ok()
+        self.position(key).is_some()
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        self.index.get(key).map(|&i| i as usize)
+    }
+
+    /// What `key` says about its context, if it is a key.
+    pub(crate) fn facts(&self, key: &str) -> Option<KeyFacts> {
+        self.position(key).map(|i| self.facts[i])
     }
 
     /// Every indexed key, in sorted order (stable, so automata built from it are too).
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|k| &**k)
+        self.keys.iter().copied()
     }
 
     /// The number of words in the longest key.
@@ -152,10 +181,7 @@ impl Gazetteer {
     /// "محافظه ادلب") or its countryside ("ريف حمص", "ريف حمص شمالي").
     pub fn governorate_of_key(&self, key: &str) -> Option<&'static str> {
         let key = key.strip_prefix("محافظه ").unwrap_or(key);
-        let entries = self.lookup(key);
-        let of = |pred: fn(&Entry) -> bool| entries.iter().find(|e| pred(e)).and_then(|e| e.admin1);
-        of(|e| e.kind == PlaceKind::Governorate)
-            .or_else(|| of(|e| e.kind == PlaceKind::Region && e.id.starts_with("waqai:rif-")))
+        self.facts(key).and_then(|f| f.governorate)
     }
 
     /// Whether `key` is a city with neighbourhoods in the gazetteer ("حلب",
