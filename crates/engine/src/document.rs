@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::lexicon::fnv::FnvMap;
-use crate::lexicon::{analyze, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
+use crate::lexicon::{analyze_tiers, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
 use crate::text::normalize::NormText;
 use crate::text::segment::{segment, Sentence};
 use crate::text::token::{tokenize, Token, TokenKind};
@@ -98,7 +98,7 @@ impl<'a> Document<'a> {
                     let ta_marbuta = ends_with_ta_marbuta(original);
                     let word = t.text(folded);
                     seen.entry((word, ta_marbuta))
-                        .or_insert_with(|| analyze(word, ta_marbuta, |s, tier| lex.knows(s, tier)))
+                        .or_insert_with(|| analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s)))
                         .clone()
                 }
                 _ => Analysis::default(),

@@ -35,9 +35,6 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// What `analyze` asks: is this stem known at this tier?
-type Knows<'a> = dyn Fn(&str, Known) -> bool + 'a;
-
 /// How surely a stem is a known word, in the order candidates are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Known {
@@ -54,6 +51,24 @@ pub enum Known {
     Content,
 }
 
+impl Known {
+    pub const ALL: [Known; 5] = [
+        Known::Word,
+        Known::InPhrase,
+        Known::Place,
+        Known::InPlace,
+        Known::Content,
+    ];
+
+    /// This tier's bit in a [`Tiers`] mask.
+    pub fn bit(self) -> Tiers {
+        1 << self as u8
+    }
+}
+
+/// The tiers a stem is known at, one bit each ([`Known::bit`]).
+pub type Tiers = u8;
+
 /// Splits `word` (folded) into clitics and stem. `knows(stem, tier)` says
 /// whether a stem is known at a tier; tiers are tried in order
 /// ([`Known::Word`] first), each over every clitic split, so "وزارة" stays
@@ -64,34 +79,26 @@ pub enum Known {
 /// `ta_marbuta` says the word ended in ة before folding, so its final ه is no
 /// pronoun ("العسكرية" is not عسكري + ه).
 pub fn analyze(word: &str, ta_marbuta: bool, knows: impl Fn(&str, Known) -> bool) -> Analysis {
-    for tier in [Known::Word, Known::InPhrase, Known::Place, Known::InPlace] {
-        let suffixes = tier == Known::Word;
-        if let Some(a) = analyze_with(
-            word,
-            ta_marbuta,
-            |s| knows(s, tier),
-            suffixes.then_some(&knows),
-        ) {
-            return a;
-        }
-    }
-    fallback(word)
+    analyze_tiers(word, ta_marbuta, |s| {
+        Known::ALL
+            .iter()
+            .filter(|&&t| knows(s, t))
+            .fold(0, |m, t| m | t.bit())
+    })
 }
 
-fn analyze_with(
-    word: &str,
-    ta_marbuta: bool,
-    knows: impl Fn(&str) -> bool,
-    content: Option<&Knows<'_>>,
-) -> Option<Analysis> {
-    let whole = Analysis {
-        stem: 0..word.len(),
-        ..Analysis::default()
-    };
+/// [`analyze`] with `tiers(stem)` giving every tier a stem is known at at
+/// once: each candidate stem is looked up once, not once per tier.
+pub fn analyze_tiers(word: &str, ta_marbuta: bool, tiers: impl Fn(&str) -> Tiers) -> Analysis {
     if word.is_empty() || word.as_bytes()[0].is_ascii_digit() {
-        return Some(whole);
+        return Analysis {
+            stem: 0..word.len(),
+            ..Analysis::default()
+        };
     }
     // Candidates from least to most stripping: conj?, prep?, then the article.
+    let mut candidates: [Candidate; 24] = Default::default();
+    let mut n = 0;
     for conj in ["", "و", "ف"] {
         let Some(after_conj) = word.strip_prefix(conj) else {
             continue;
@@ -118,33 +125,62 @@ fn analyze_with(
                 if chars(stem) < 2 {
                     continue;
                 }
-                let start = word.len() - stem.len();
-                let made = |end: usize| Analysis {
-                    stem: start..end,
+                candidates[n] = Candidate {
+                    start: word.len() - stem.len(),
                     conj: !conj.is_empty(),
                     prep: prep_char,
                     article,
+                    tiers: tiers(stem),
                 };
-                if knows(stem) {
-                    return Some(made(word.len()));
-                }
-                let Some(content) = content else {
+                n += 1;
+            }
+        }
+    }
+    let candidates = &candidates[..n];
+    for tier in [Known::Word, Known::InPhrase, Known::Place, Known::InPlace] {
+        for c in candidates {
+            if c.tiers & tier.bit() != 0 {
+                return c.made(word.len());
+            }
+            if tier != Known::Word {
+                continue;
+            }
+            let stem = &word[c.start..];
+            for suffix in SUFFIXES {
+                if ta_marbuta && suffix == "ه" {
                     continue;
-                };
-                for suffix in SUFFIXES {
-                    if ta_marbuta && suffix == "ه" {
-                        continue;
-                    }
-                    if let Some(base) = stem.strip_suffix(suffix) {
-                        if chars(base) >= 3 && content(base, Known::Content) {
-                            return Some(made(start + base.len()));
-                        }
+                }
+                if let Some(base) = stem.strip_suffix(suffix) {
+                    if chars(base) >= 3 && tiers(base) & Known::Content.bit() != 0 {
+                        return c.made(c.start + base.len());
                     }
                 }
             }
         }
     }
-    None
+    fallback(word)
+}
+
+/// One way of splitting clitics off a word, with the tiers its stem is known at.
+#[derive(Debug, Clone, Copy, Default)]
+struct Candidate {
+    /// Where the stem starts; it runs to the end of the word.
+    start: usize,
+    conj: bool,
+    prep: Option<char>,
+    article: bool,
+    tiers: Tiers,
+}
+
+impl Candidate {
+    fn made(&self, end: usize) -> Analysis {
+        Analysis {
+            stem: self.start..end,
+            conj: self.conj,
+            prep: self.prep,
+            article: self.article,
+        }
+    }
 }
 
 /// The guess for a word no lexicon knows: strip only prefixes that cannot be

@@ -15,12 +15,12 @@ pub(crate) mod fnv;
 
 use std::collections::HashMap;
 
-use fnv::FnvSet;
+use fnv::{FnvMap, FnvSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-pub use analysis::{analyze, Analysis, Known};
+pub use analysis::{analyze, analyze_tiers, Analysis, Known, Tiers};
 pub use entries::*;
 
 use crate::text::normalize::match_key;
@@ -39,14 +39,9 @@ pub struct Phrase {
 /// All lexicons, their vocabulary and the automaton over their keys.
 pub struct Lexicon {
     pub phrases: Vec<Phrase>,
-    /// Every word of every key: what a token may be stemmed to.
-    vocab: FnvSet,
-    /// Words of gazetteer keys, tried after the lexicons' own words.
-    place_vocab: FnvSet,
-    /// One-word keys: of the lexicons, of those not only function words, of places.
-    words: FnvSet,
-    content: FnvSet,
-    place_words: FnvSet,
+    /// Every word a token may be stemmed to, with the tiers it is known at
+    /// ([`Known`]): one look-up answers them all.
+    tiers: FnvMap<String, Tiers>,
     automaton: AhoCorasick,
 }
 
@@ -122,28 +117,35 @@ impl Lexicon {
                 .any(|e| !matches!(e, Entry::Place | Entry::Syntax(_)))
         });
         let place_words = single(&|p| is_place(&p));
+        let mut tiers: FnvMap<String, Tiers> = FnvMap::default();
+        for (set, tier) in [
+            (words, Known::Word),
+            (vocab, Known::InPhrase),
+            (place_words, Known::Place),
+            (place_vocab, Known::InPlace),
+            (content, Known::Content),
+        ] {
+            for word in set {
+                *tiers.entry(word).or_default() |= tier.bit();
+            }
+        }
         let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
         let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
         Lexicon {
             phrases,
-            vocab,
-            place_vocab,
-            words,
-            content,
-            place_words,
+            tiers,
             automaton,
         }
     }
 
     /// Whether a stem is known at a tier (see [`Known`]).
     pub fn knows(&self, word: &str, tier: Known) -> bool {
-        match tier {
-            Known::Word => self.words.contains(word),
-            Known::InPhrase => self.vocab.contains(word),
-            Known::Place => self.place_words.contains(word),
-            Known::InPlace => self.place_vocab.contains(word),
-            Known::Content => self.content.contains(word),
-        }
+        self.tiers_of(word) & tier.bit() != 0
+    }
+
+    /// Every tier a stem is known at (see [`Known::bit`]).
+    pub fn tiers_of(&self, word: &str) -> Tiers {
+        self.tiers.get(word).copied().unwrap_or(0)
     }
 
     /// Finds every phrase in a stream of stems. `stems[i]` is token i's stem,
