@@ -162,6 +162,26 @@ impl AppState {
         }
     }
 
+    /// Writes the reader's state to the browser's storage now; a refused
+    /// write leaves the in-memory state as it is and says so. Nothing is
+    /// written while a shared view is shown: the saved state stays the reader's own.
+    pub fn save(&self) {
+        if self.share.viewing() {
+            return;
+        }
+        let saved = Saved {
+            version: storage::VERSION,
+            articles: self.articles.get_untracked(),
+            corrections: self.corrections.get_untracked(),
+            filters: self.filters.get_untracked(),
+            lang: Some(self.lang.get_untracked()),
+        };
+        match web_storage::write(storage::KEY, &storage::to_json(&saved)) {
+            Ok(()) => self.storage_problem.set(None),
+            Err(p) => self.storage_problem.set(Some(p)),
+        }
+    }
+
     pub fn strings(&self) -> &'static crate::i18n::Strings {
         self.lang.get().strings()
     }
@@ -172,18 +192,31 @@ impl AppState {
             self.notice.set(Some(Notice::Problem { file, problem }));
             return false;
         }
-        self.articles.update(|arts| {
-            let id = next_id(arts);
-            arts.push(Article {
-                id,
-                title: draft.title,
-                outlet: draft.outlet,
-                text: draft.text,
-                published: draft.published,
-                sample: None,
-            });
-        });
+        self.add_checked(vec![draft]);
         true
+    }
+
+    /// Adds texts already checked with [`check_text`], in one change of the
+    /// article list; returns how many.
+    pub fn add_checked(&self, drafts: Vec<Draft>) -> usize {
+        let n = drafts.len();
+        if n == 0 {
+            return 0;
+        }
+        self.articles.update(|arts| {
+            for draft in drafts {
+                let id = next_id(arts);
+                arts.push(Article {
+                    id,
+                    title: draft.title,
+                    outlet: draft.outlet,
+                    text: draft.text,
+                    published: draft.published,
+                    sample: None,
+                });
+            }
+        });
+        n
     }
 
     pub fn load_samples(&self) {
@@ -276,30 +309,44 @@ fn load_saved() -> (Saved, bool, Option<StorageProblem>) {
     }
 }
 
+/// How long the reader's state may wait before it is saved.
+const SAVE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
 
-    // Persist: every change of the reader's state is written at once; a
-    // refused write leaves the in-memory state as it is and says so.
+    // Persist: every change of the reader's state is written a moment later
+    // (a burst of changes, a thousand files or a run of filter clicks, is one
+    // write, not a write per change), and at once when the page is left.
+    let save = move || state.save();
+    let pending_save = StoredValue::new_local(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
+            h.clear();
+            save();
+        }
+    };
     Effect::new(move |_| {
-        // Not while a shared view is shown: the saved state stays the reader's own.
-        if state.share.viewing() {
-            return;
+        state.articles.track();
+        state.corrections.track();
+        state.filters.track();
+        state.lang.track();
+        if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
+            h.clear();
         }
-        let saved = Saved {
-            version: storage::VERSION,
-            articles: state.articles.get(),
-            corrections: state.corrections.get(),
-            filters: state.filters.get(),
-            lang: Some(state.lang.get()),
-        };
-        match web_storage::write(storage::KEY, &storage::to_json(&saved)) {
-            Ok(()) => state.storage_problem.set(None),
-            Err(p) => state.storage_problem.set(Some(p)),
-        }
+        let h = set_timeout_with_handle(
+            move || {
+                pending_save.set_value(None);
+                save();
+            },
+            SAVE_AFTER,
+        )
+        .ok();
+        pending_save.set_value(h);
     });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     // Filters are shareable: mirror them in the address's fragment…
     Effect::new(move |_| {
         let frag = state.filters.with(|f| f.to_fragment());

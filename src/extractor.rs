@@ -105,10 +105,14 @@ impl Extractor {
             let ids: HashSet<u32> = arts.iter().map(|a| a.id).collect();
             let mut supplied = Vec::new();
             let have = self.extractions.with_untracked(|x| {
-                let have = |id: u32, published: Option<Date>| {
-                    x.get(&id).is_some_and(|(p, _)| *p == published)
-                };
                 let todo = self.inner.with_value(|i| {
+                    // Read already: shown, or arrived and about to be shown.
+                    let have = |id: u32, published: Option<Date>| {
+                        x.get(&id).is_some_and(|(p, _)| *p == published)
+                            || i.arrived
+                                .iter()
+                                .any(|(a, p, _)| *a == id && *p == published)
+                    };
                     needed(arts, have, &i.jobs, &stopped)
                         .into_iter()
                         .map(|a| (a.id, a.published))

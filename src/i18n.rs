@@ -118,6 +118,15 @@ impl Lang {
         }
     }
 
+    /// "March 2016" / "آذار ٢٠١٦".
+    pub fn month_year(self, d: Date) -> String {
+        let m = d.month() as usize - 1;
+        match self {
+            Lang::En => format!("{} {}", MONTHS_EN[m], d.year()),
+            Lang::Ar => format!("{} {}", MONTHS_AR[m], self.num(d.year() as u64)),
+        }
+    }
+
     /// "1 article", "3 articles" / "مقال واحد", "مقالان", "٣ مقالات".
     pub fn articles_count(self, n: usize) -> String {
         match (self, n) {

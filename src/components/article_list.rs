@@ -41,12 +41,20 @@ pub fn ArticleList() -> impl IntoView {
 fn ArticleItem(id: u32) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    let article = move || {
+    // Reads one field of this article (never a copy of its text, which may be
+    // a megabyte, on every redraw of the list).
+    let field = move |f: fn(&Article) -> String| {
         state
             .articles
-            .with(|arts| arts.iter().find(|a| a.id == id).cloned())
+            .with(|arts| arts.iter().find(|a| a.id == id).map(f))
+            .unwrap_or_default()
     };
-    let title = move || article().map(|a| a.title).unwrap_or_default();
+    let published = move || {
+        state
+            .articles
+            .with(|arts| arts.iter().find(|a| a.id == id).and_then(|a| a.published))
+    };
+    let title = move || field(|a| a.title.clone());
     let update = move |f: &dyn Fn(&mut Article)| {
         state.articles.update(|arts| {
             if let Some(a) = arts.iter_mut().find(|a| a.id == id) {
@@ -57,16 +65,13 @@ fn ArticleItem(id: u32) -> impl IntoView {
     let extraction = move || state.extraction(id);
     // The date shown: the reader's, else the one the engine found in the text.
     let shown_date = move || {
-        article()
-            .and_then(|a| a.published)
+        published()
             .or_else(|| extraction().and_then(|x| x.published))
             .map(|d| d.to_string())
             .unwrap_or_default()
     };
-    let from_text = move || {
-        article().is_some_and(|a| a.published.is_none())
-            && extraction().is_some_and(|x| x.published_from == "text")
-    };
+    let from_text =
+        move || published().is_none() && extraction().is_some_and(|x| x.published_from == "text");
     let n_events = move || extraction().map_or(0, |x| x.events.len());
     let reading = move || state.reading.get() == Some(id);
     let stopped = move || state.extractor.stopped.with(|s| s.contains(&id));
@@ -102,7 +107,7 @@ fn ArticleItem(id: u32) -> impl IntoView {
                     <input
                         type="text"
                         dir="auto"
-                        prop:value=move || article().map(|a| a.outlet).unwrap_or_default()
+                        prop:value=move || field(|a| a.outlet.clone())
                         on:change=move |ev| {
                             let v = event_target_value(&ev).trim().to_string();
                             update(&|a| a.outlet = v.clone());

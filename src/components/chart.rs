@@ -8,6 +8,7 @@ use waqai_engine::{Date, EventType};
 
 use crate::app::AppState;
 use crate::components::types::{colour, shape};
+use crate::i18n::Lang;
 use crate::state::events::TimelineEvent;
 
 const W: f64 = 600.0;
@@ -28,36 +29,105 @@ pub fn per_day(rows: &[TimelineEvent]) -> Vec<(Date, Vec<(EventType, usize)>)> {
         .collect()
 }
 
+/// At most this many bars: beyond, days are gathered into weeks, months or years.
+pub const MAX_BARS: usize = 90;
+
+/// What one bar stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bin {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Bin {
+    /// The first and last day of the bar holding `d` (weeks start on Saturday,
+    /// as in Syria).
+    fn span(self, d: Date) -> (Date, Date) {
+        let ymd = |y: i32, m: u32, day: u32| Date::new(y, m, day).unwrap_or(d);
+        match self {
+            Bin::Day => (d, d),
+            Bin::Week => {
+                let back = (i64::from(d.weekday()) + 1).rem_euclid(7);
+                let from = d.add_days(-back).unwrap_or(d);
+                (from, from.add_days(6).unwrap_or(d))
+            }
+            Bin::Month => {
+                let from = ymd(d.year(), d.month(), 1);
+                let next = if d.month() == 12 {
+                    ymd(d.year() + 1, 1, 1)
+                } else {
+                    ymd(d.year(), d.month() + 1, 1)
+                };
+                (from, next.add_days(-1).unwrap_or(d))
+            }
+            Bin::Year => (ymd(d.year(), 1, 1), ymd(d.year(), 12, 31)),
+        }
+    }
+}
+
+/// One bar: its first and last day and its events per type.
+pub type Bar = (Date, Date, Vec<(EventType, usize)>);
+
+/// The bars of the chart: days, or the finest of weeks, months and years
+/// that needs no more than [`MAX_BARS`] bars.
+pub fn bars_of(rows: &[TimelineEvent]) -> (Bin, Vec<Bar>) {
+    let days = per_day(rows);
+    for bin in [Bin::Day, Bin::Week, Bin::Month, Bin::Year] {
+        let mut out: Vec<(Date, Date, BTreeMap<EventType, usize>)> = Vec::new();
+        for (d, counts) in &days {
+            let (from, to) = bin.span(*d);
+            if out.last().is_none_or(|b| b.0 != from) {
+                out.push((from, to, BTreeMap::new()));
+            }
+            if let Some(b) = out.last_mut() {
+                for (t, k) in counts {
+                    *b.2.entry(*t).or_default() += k;
+                }
+            }
+        }
+        if out.len() <= MAX_BARS || bin == Bin::Year {
+            let bars = out
+                .into_iter()
+                .map(|(from, to, m)| (from, to, m.into_iter().collect()))
+                .collect();
+            return (bin, bars);
+        }
+    }
+    unreachable!("years always serve")
+}
+
 #[component]
 pub fn Chart() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    let days = Memo::new(move |_| per_day(&state.visible.get()));
+    let days = Memo::new(move |_| bars_of(&state.visible.get()));
     let undated = move || {
         state
             .visible
             .with(|v| v.iter().filter(|r| r.event.date.is_none()).count())
     };
-    let narrowed = move || state.filters.with(|f| f.from.is_some() && f.from == f.to);
-    let toggle_day = move |d: Date| {
+    let narrowed = move || state.filters.with(|f| f.from.is_some() && f.to.is_some());
+    let toggle_day = move |from: Date, to: Date| {
         state.filters.update(|f| {
-            if f.from == Some(d) && f.to == Some(d) {
+            if f.from == Some(from) && f.to == Some(to) {
                 f.from = None;
                 f.to = None;
             } else {
-                f.from = Some(d);
-                f.to = Some(d);
+                f.from = Some(from);
+                f.to = Some(to);
             }
         })
     };
 
     let bars = move || {
-        let days = days.get();
+        let (bin, days) = days.get();
         let lang = state.lang.get();
         let n = days.len().max(1) as f64;
         let max = days
             .iter()
-            .map(|(_, c)| c.iter().map(|(_, k)| k).sum::<usize>())
+            .map(|(_, _, c)| c.iter().map(|(_, k)| k).sum::<usize>())
             .max()
             .unwrap_or(1)
             .max(1) as f64;
@@ -68,7 +138,7 @@ pub fn Chart() -> impl IntoView {
         let every = ((n * 46.0 / W).ceil() as usize).max(1);
         days.into_iter()
             .enumerate()
-            .map(|(i, (day, counts))| {
+            .map(|(i, (day, last, counts))| {
                 let total: usize = counts.iter().map(|(_, k)| k).sum();
                 // In Arabic the time axis runs right to left, like the text.
                 let slot_i = if lang == crate::i18n::Lang::Ar { n as usize - 1 - i } else { i };
@@ -106,12 +176,12 @@ pub fn Chart() -> impl IntoView {
                     .collect_view();
                 let label = format!(
                     "{}: {} {} — {}",
-                    lang.date_long(day),
+                    bin_name(lang, bin, day, last),
                     lang.num(total as u64),
                     lang.strings().events_n,
                     breakdown
                 );
-                let pressed = move || state.filters.with(|f| f.from == Some(day) && f.to == Some(day));
+                let pressed = move || state.filters.with(|f| f.from == Some(day) && f.to == Some(last));
                 let cx = x + bw / 2.0;
                 let top = H - BOTTOM - total as f64 * unit;
                 let show_label = i % every == 0;
@@ -124,11 +194,11 @@ pub fn Chart() -> impl IntoView {
                         tabindex="0"
                         aria-label=label
                         aria-pressed=move || pressed().to_string()
-                        on:click=move |_| toggle_day(day)
+                        on:click=move |_| toggle_day(day, last)
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Enter" || ev.key() == " " {
                                 ev.prevent_default();
-                                toggle_day(day);
+                                toggle_day(day, last);
                             }
                         }
                     >
@@ -138,7 +208,7 @@ pub fn Chart() -> impl IntoView {
                     <g class="bar-labels" aria-hidden="true">
                         <text x=cx y=top - 3.0 text-anchor="middle" class="bar-n">{lang.num(total as u64)}</text>
                         {show_label.then(|| view! {
-                            <text x=cx y=H - 6.0 text-anchor="middle" class="bar-label">{lang.date_short(day)}</text>
+                            <text x=cx y=H - 6.0 text-anchor="middle" class="bar-label">{bin_label(lang, bin, day)}</text>
                         })}
                     </g>
                 }
@@ -173,7 +243,7 @@ pub fn Chart() -> impl IntoView {
                 </p>
             </Show>
             <Show
-                when=move || days.with(|d| !d.is_empty())
+                when=move || days.with(|d| !d.1.is_empty())
                 fallback=move || view! { <p class="empty">{move || s().timeline_empty}</p> }
             >
                 <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=move || s().chart>
@@ -182,6 +252,26 @@ pub fn Chart() -> impl IntoView {
                 </svg>
             </Show>
         </section>
+    }
+}
+
+/// A bar's full name: "Wed 22 Mar 2017", "Week of Sat 18 Mar 2017", "March 2017", "2017".
+fn bin_name(lang: Lang, bin: Bin, from: Date, to: Date) -> String {
+    match (bin, lang) {
+        (Bin::Day, _) => lang.date_long(from),
+        (Bin::Week, Lang::En) => format!("{} – {}", lang.date_long(from), lang.date_long(to)),
+        (Bin::Week, Lang::Ar) => format!("من {} إلى {}", lang.date_long(from), lang.date_long(to)),
+        (Bin::Month, _) => lang.month_year(from),
+        (Bin::Year, _) => lang.num(from.year() as u64),
+    }
+}
+
+/// A bar's label under the axis.
+fn bin_label(lang: Lang, bin: Bin, from: Date) -> String {
+    match bin {
+        Bin::Day | Bin::Week => lang.date_short(from),
+        Bin::Month => lang.month_year(from),
+        Bin::Year => lang.num(from.year() as u64),
     }
 }
 
@@ -214,5 +304,40 @@ mod tests {
             d[0].1,
             vec![(EventType::Airstrike, 2), (EventType::Clash, 1)]
         );
+    }
+
+    #[test]
+    fn many_days_are_gathered_into_weeks_months_or_years() {
+        use crate::state::corrections::{event_key, tests::event};
+        use crate::state::events::{merge, Report};
+        let rep = |day: &str| {
+            let e = event(EventType::Clash, "حلب", Some(day), 0);
+            Report {
+                article_id: 1,
+                key: event_key(&e),
+                event: e,
+                corrected: false,
+            }
+        };
+        let start: Date = "2016-01-01".parse().unwrap();
+        // Table: (days with events, bin, bars)
+        for (n, bin, bars) in [
+            (90, Bin::Day, 90),
+            (200, Bin::Week, 30),
+            (700, Bin::Month, 23),
+            (4000, Bin::Year, 11),
+        ] {
+            let reps = (0..n)
+                .map(|i| rep(&start.add_days(i).unwrap().to_string()))
+                .collect();
+            let (b, out) = bars_of(&merge(reps, &[1]));
+            assert_eq!((b, out.len()), (bin, bars), "{n} days");
+            let total: usize = out
+                .iter()
+                .flat_map(|(_, _, c)| c.iter().map(|(_, k)| k))
+                .sum();
+            assert_eq!(total, n as usize, "every event is in a bar");
+            assert!(out.iter().all(|(from, to, _)| from <= to));
+        }
     }
 }

@@ -11,6 +11,9 @@ use crate::state::articles::{check_text, shorten, title_from_text, TextProblem, 
 use crate::web::files::{files_of, read_bytes};
 
 /// Reads, decodes and adds files one after another, then reports the outcome.
+/// While files are being read, the ones read are added this often.
+const ADD_EVERY_MS: f64 = 250.0;
+
 pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
@@ -18,6 +21,10 @@ pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
     spawn_local(async move {
         let mut added = 0;
         let mut failed = Vec::new();
+        // Files are added a handful at a time, not one by one: every change
+        // of the article list is a redraw and a save.
+        let mut ready = Vec::new();
+        let mut last = js_sys::Date::now();
         for file in files {
             let name = file.name();
             let Ok(bytes) = read_bytes(&file).await else {
@@ -29,10 +36,13 @@ pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
                 failed.push((name, Some(p)));
                 continue;
             }
-            if state.add(draft, Some(name)) {
-                added += 1;
+            ready.push(draft);
+            if js_sys::Date::now() - last > ADD_EVERY_MS {
+                added += state.add_checked(std::mem::take(&mut ready));
+                last = js_sys::Date::now();
             }
         }
+        added += state.add_checked(ready);
         state.notice.set(Some(Notice::Files { added, failed }));
     });
 }

@@ -6,6 +6,10 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::i18n::Lang;
+use crate::state::jobs::Progress;
+
+/// How long the bar stays after the engine falls idle.
+const LINGER: std::time::Duration = std::time::Duration::from_millis(600);
 
 struct Text {
     /// "Reading articles: 3 of 10 (30%)"
@@ -42,9 +46,33 @@ pub fn Reading() -> impl IntoView {
     let state = expect_context::<AppState>();
     let x = state.extractor;
     let t = move || text(state.lang.get());
+    // The bar stays a moment after the engine falls idle: files read one
+    // after another make short batches, and a bar that came and went with
+    // each would flicker (and its Stop button could not be pressed).
+    let shown = RwSignal::new(None::<Progress>);
+    let hide = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        if let Some(h) = hide.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        match x.progress.get() {
+            Some(p) => shown.set(Some(p)),
+            None => {
+                // All read: the bar shows it full while it lingers.
+                shown.update(|p| {
+                    if let Some(p) = p {
+                        p.articles_done = p.articles_total;
+                        p.bytes_done = p.bytes_total;
+                    }
+                });
+                let h = set_timeout_with_handle(move || shown.set(None), LINGER).ok();
+                hide.set_value(h);
+            }
+        }
+    });
     let label = move || {
         let lang = state.lang.get();
-        x.progress.get().map(|p| {
+        shown.get().map(|p| {
             let pct = (p.fraction() * 100.0).floor() as u64;
             let (head, of) = t().reading;
             format!(
@@ -57,15 +85,24 @@ pub fn Reading() -> impl IntoView {
     };
     view! {
         <div class="reading-area no-print">
-            <Show when=move || x.progress.with(|p| p.is_some())>
+            <Show when=move || shown.with(|p| p.is_some())>
                 <div class="reading" role="status">
                     <label for="reading-bar">{label}</label>
                     <progress
                         id="reading-bar"
                         max="1"
-                        prop:value=move || x.progress.get().map_or(0.0, |p| p.fraction())
+                        prop:value=move || shown.get().map_or(0.0, |p| p.fraction())
                     ></progress>
-                    <button type="button" on:click=move |_| x.cancel()>{move || t().stop}</button>
+                    <button
+                        type="button"
+                        disabled=move || x.progress.with(|p| p.is_none())
+                        on:click=move |_| {
+                            x.cancel();
+                            shown.set(None);
+                        }
+                    >
+                        {move || t().stop}
+                    </button>
                 </div>
             </Show>
             <div role="alert">

@@ -272,6 +272,8 @@ fn keep(state: AppState) {
     state.corrections.set(corrections);
     // Saving resumes (app.rs saves whenever the page shows the reader's own state).
     state.share.viewing.set(None);
+    // "Keep it" means kept now, not when the next change is saved.
+    state.save();
 }
 
 #[component]

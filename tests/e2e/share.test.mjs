@@ -92,12 +92,16 @@ test("opening a link leaves the reader's own articles alone; Return to my own", 
     const link = await linkField(page).inputValue();
     // The same browser, another day: the reader's own work is one other article.
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    // The page saves a moment after a change: let that save land before clearing storage.
+    await page.waitForFunction(() => !JSON.parse(localStorage.getItem('waqai.v1') ?? '{}').filters?.min_killed);
     await page.evaluate(() => localStorage.clear());
     const own = await context.newPage();
     await own.goto(env.server.url);
     await own.getByLabel('Article text').fill(readSample('004_1011cbe8db59e945.txt'));
     await own.getByRole('button', { name: 'Add article' }).click();
     await own.locator('.article-item').first().waitFor();
+    // Saved a moment after the change.
+    await own.waitForFunction(() => JSON.parse(localStorage.getItem('waqai.v1') ?? '{}').articles?.length === 1);
     const before = await own.evaluate(() => localStorage.getItem('waqai.v1'));
     assert.equal(JSON.parse(before).articles.length, 1);
     // A link pasted into the address of the open page opens (the page reloads).

@@ -1,0 +1,116 @@
+// Large inputs (issue 6), in headless Chromium on the release build (dist/): the engine reads in
+// a Web Worker with a progress bar and a Stop button, and a long timeline keeps only the rows
+// near the screen in the page. Figures (how fast) are the benchmarks' business (bench/browser/),
+// never asserted here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser } from './harness.mjs';
+import { items, countWhen } from './timeline.mjs';
+
+const env = useBrowser();
+
+const PLACES = ['داريا', 'دوما', 'حرستا', 'معرة النعمان', 'سراقب', 'تلبيسة', 'الرستن', 'بصرى الشام', 'جسر الشغور', 'منبج'];
+const MONTHS = ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'];
+
+/** `n` one-line reports in our own words, each on another day (so none merge): shelling of a
+ *  town with a toll. Day i is the i-th day from 1 January 2015 (months of 28 days, for short). */
+function reports(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    const day = (i % 28) + 1;
+    const month = MONTHS[Math.floor(i / 28) % 12];
+    const year = 2015 + Math.floor(i / (28 * 12));
+    const place = PLACES[i % PLACES.length];
+    lines.push(`في ${day} ${month} ${year} قصفت قوات النظام مدينة ${place} بالمدفعية، ما أدى إلى مقتل ${(i % 9) + 2} مدنيين.`);
+  }
+  return lines.join('\n');
+}
+
+/** A long article of about `chars` characters: mostly lines with no event (a market day, a
+ *  statement), and one report of shelling in every forty lines. */
+function longArticle(chars) {
+  const events = reports(Math.ceil(chars / 3000)).split('\n');
+  const calm = 'وقال أحد سكان المدينة إن الأسواق فتحت أبوابها صباحاً وإن الطلاب عادوا إلى مدارسهم.';
+  const lines = [];
+  for (let i = 0, len = 0; len < chars; i++) {
+    const line = i % 40 === 0 ? events[(i / 40) % events.length] : calm;
+    lines.push(line);
+    len += line.length + 1;
+  }
+  return lines.join('\n').slice(0, chars);
+}
+
+const drawn = (page) => items(page).and(page.locator('.event'));
+
+test('a long timeline has only the rows near the screen in the page; scrolling and the map bring the others', async () => {
+  const { page, problems, close } = await env.open(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    await page.getByLabel('Article text').fill(reports(400));
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await page.waitForFunction(() => document.querySelector('#timeline-heading .count')?.textContent === '(400)', null, {
+      timeout: 20_000,
+    });
+    const first = await drawn(page).count();
+    assert.ok(first > 5 && first < 150, `${first} of 400 rows in the page`);
+    assert.match(await page.locator('.timeline .sr-only[role=status]').innerText(), /Events 1 to \d+ of 400 are in the page/);
+    const firstTitle = await drawn(page).first().innerText();
+
+    // To the end of the page: the last day's row is drawn, the first one is not.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(() => document.querySelector('.timeline-list > li.event:last-of-type')?.textContent.includes('2016'));
+    const last = await drawn(page).last().innerText();
+    assert.match(last, /2016/, 'the latest event is drawn after scrolling down');
+    assert.notEqual(await drawn(page).first().innerText(), firstTitle);
+    assert.ok((await drawn(page).count()) < 150);
+
+    // Selecting the earliest event on the map brings its row back into the page, selected.
+    const earliest = page.locator('.map-svg .mark').first();
+    await earliest.click();
+    const selected = items(page).and(page.locator('.selected'));
+    await selected.waitFor({ timeout: 5_000 });
+    assert.ok(await selected.isVisible(), 'the selected row is on screen');
+    assert.deepEqual(problems(), []);
+  } finally {
+    await close();
+  }
+});
+
+test('a long reading shows its progress and can be stopped; a stopped article can be read later', async () => {
+  const { page, problems, close } = await env.open();
+  try {
+    // Twenty-four texts of ~900 KB (500,000 characters, most of them two bytes in UTF-8, under
+    // the page's 1 MB limit): several seconds of reading.
+    const text = longArticle(500_000);
+    const files = Array.from({ length: 24 }, (_, i) => ({
+      name: `report-${i + 1}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text.replace('قصفت', `قصفت${'\u200c'.repeat(i)}`)),
+    }));
+    await page.setInputFiles('#file-input', files);
+    const bar = page.getByRole('progressbar');
+    await bar.waitFor({ timeout: 10_000 });
+    const label = await page.locator('.reading label').innerText();
+    const [, done, total] = label.match(/Reading articles: (\d+) of (\d+) \(\d+%\)/) ?? [];
+    assert.ok(total && +done <= +total && +total <= 24, `${label}: each article is read once`);
+    await page.getByRole('button', { name: 'Stop reading' }).click();
+    await bar.waitFor({ state: 'detached' });
+    const stopped = page.locator('.article-item').filter({ hasText: 'Not read (stopped).' });
+    const n = await stopped.count();
+    assert.ok(n > 0, 'articles not read yet are marked');
+    assert.equal(await page.locator('.article-item').count(), 24, 'no article was lost');
+    // Reading one of them after all.
+    const one = stopped.first();
+    const title = await one.locator('.title').innerText();
+    await one.getByRole('button', { name: 'Read' }).click();
+    await page
+      .locator('.article-item')
+      .filter({ hasText: title })
+      .filter({ hasText: /\d+ events/ })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await stopped.count(), n - 1);
+    await countWhen(page, (k) => k > 0, 'events of the read articles');
+    assert.deepEqual(problems().filter((m) => !/could not be saved|storage/i.test(m)), []);
+  } finally {
+    await close();
+  }
+});
