@@ -31,8 +31,9 @@ impl Analysis {
 
 const SUFFIXES: [&str; 7] = ["هما", "ها", "هم", "هن", "ه", "نا", "كم"];
 
-fn chars(s: &str) -> usize {
-    s.chars().count()
+/// The number of characters in UTF-8 bytes (those that do not continue one).
+fn chars(s: &[u8]) -> usize {
+    s.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// How surely a stem is a known word, in the order candidates are tried.
@@ -89,48 +90,63 @@ pub fn analyze(word: &str, ta_marbuta: bool, knows: impl Fn(&str, Known) -> bool
 
 /// [`analyze`] with `tiers(stem)` giving every tier a stem is known at at
 /// once: each candidate stem is looked up once, not once per tier.
+///
+/// The clitics are single Arabic letters, two bytes each in UTF-8, so the
+/// splits are found by comparing bytes (this runs for every distinct word).
 pub fn analyze_tiers(word: &str, ta_marbuta: bool, tiers: impl Fn(&str) -> Tiers) -> Analysis {
-    if word.is_empty() || word.as_bytes()[0].is_ascii_digit() {
+    let bytes = word.as_bytes();
+    if bytes.first().is_none_or(u8::is_ascii_digit) {
         return Analysis {
             stem: 0..word.len(),
             ..Analysis::default()
         };
     }
+    let letter_at = |at: usize| bytes.get(at..at + 2);
     // Candidates from least to most stripping: conj?, prep?, then the article.
-    let mut candidates: [Candidate; 24] = Default::default();
+    let mut candidates = [Candidate::default(); 15];
     let mut n = 0;
-    for conj in ["", "و", "ف"] {
-        let Some(after_conj) = word.strip_prefix(conj) else {
-            continue;
+    let conj_end = match letter_at(0) {
+        Some(WAW | FA) => Some(2),
+        _ => None,
+    };
+    for conj in [Some(0), conj_end].into_iter().flatten() {
+        let prep = match letter_at(conj) {
+            Some(BA) => Some('ب'),
+            Some(LAM) => Some('ل'),
+            Some(KAF) => Some('ك'),
+            _ => None,
         };
-        for prep in ["", "ب", "ل", "ك"] {
-            let Some(rest) = after_conj.strip_prefix(prep) else {
-                continue;
+        // No preposition, then the one the letters allow.
+        for prep in [Some(None), prep.map(|c| Some((c, conj + 2)))]
+            .into_iter()
+            .flatten()
+        {
+            let (prep_char, rest) = match prep {
+                Some((c, at)) => (Some(c), at),
+                None => (None, conj),
             };
-            let prep_char = prep.chars().next();
-            let mut options: [Option<(&str, bool)>; 2] = [None, None];
-            match rest.strip_prefix("ال") {
-                Some(bare) if chars(bare) >= 2 => options[0] = Some((bare, true)),
-                _ => options[0] = Some((rest, false)),
-            }
+            let mut options: [Option<(usize, bool)>; 2] = [None, None];
+            options[0] = match bytes.get(rest..rest + 4) {
+                Some(AL) if chars(&bytes[rest + 4..]) >= 2 => Some((rest + 4, true)),
+                _ => Some((rest, false)),
+            };
             // لل = ل + ال with the alef dropped (للمعارضة).
-            if prep == "ل" {
-                if let Some(bare) = rest.strip_prefix('ل') {
-                    if chars(bare) >= 2 {
-                        options[1] = Some((bare, true));
-                    }
-                }
+            if prep_char == Some('ل')
+                && letter_at(rest) == Some(LAM)
+                && chars(&bytes[rest + 2..]) >= 2
+            {
+                options[1] = Some((rest + 2, true));
             }
-            for (stem, article) in options.into_iter().flatten() {
-                if chars(stem) < 2 {
+            for (start, article) in options.into_iter().flatten() {
+                if chars(&bytes[start..]) < 2 {
                     continue;
                 }
                 candidates[n] = Candidate {
-                    start: word.len() - stem.len(),
-                    conj: !conj.is_empty(),
+                    start,
+                    conj: conj > 0,
                     prep: prep_char,
                     article,
-                    tiers: tiers(stem),
+                    tiers: tiers(&word[start..]),
                 };
                 n += 1;
             }
@@ -145,14 +161,24 @@ pub fn analyze_tiers(word: &str, ta_marbuta: bool, tiers: impl Fn(&str) -> Tiers
             if tier != Known::Word {
                 continue;
             }
-            let stem = &word[c.start..];
+            let stem = &bytes[c.start..];
+            // Every pronoun ends in ا، م، ن or ه: most stems end in none.
+            if !matches!(
+                stem.get(stem.len().saturating_sub(2)..),
+                Some(ALEF | MIM | NUN | HA)
+            ) {
+                continue;
+            }
             for suffix in SUFFIXES {
                 if ta_marbuta && suffix == "ه" {
                     continue;
                 }
-                if let Some(base) = stem.strip_suffix(suffix) {
-                    if chars(base) >= 3 && tiers(base) & Known::Content.bit() != 0 {
-                        return c.made(c.start + base.len());
+                if stem.ends_with(suffix.as_bytes()) {
+                    let end = c.start + stem.len() - suffix.len();
+                    if chars(&bytes[c.start..end]) >= 3
+                        && tiers(&word[c.start..end]) & Known::Content.bit() != 0
+                    {
+                        return c.made(end);
                     }
                 }
             }
@@ -160,6 +186,18 @@ pub fn analyze_tiers(word: &str, ta_marbuta: bool, tiers: impl Fn(&str) -> Tiers
     }
     fallback(word)
 }
+
+/// The UTF-8 of the letters clitics are made of.
+const WAW: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const BA: &[u8] = "ب".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const AL: &[u8] = "ال".as_bytes();
+const ALEF: &[u8] = "ا".as_bytes();
+const MIM: &[u8] = "م".as_bytes();
+const NUN: &[u8] = "ن".as_bytes();
+const HA: &[u8] = "ه".as_bytes();
 
 /// One way of splitting clitics off a word, with the tiers its stem is known at.
 #[derive(Debug, Clone, Copy, Default)]
@@ -197,7 +235,7 @@ fn fallback(word: &str) -> Analysis {
         ("ال", false, None),
     ] {
         if let Some(rest) = word.strip_prefix(prefix) {
-            if chars(rest) >= 2 {
+            if chars(rest.as_bytes()) >= 2 {
                 return Analysis {
                     stem: word.len() - rest.len()..word.len(),
                     conj,
@@ -208,7 +246,7 @@ fn fallback(word: &str) -> Analysis {
         }
     }
     if let Some(rest) = word.strip_prefix('و') {
-        if chars(rest) >= 3 {
+        if chars(rest.as_bytes()) >= 3 {
             return Analysis {
                 stem: word.len() - rest.len()..word.len(),
                 conj: true,
