@@ -84,9 +84,9 @@ impl<'a> Document<'a> {
         let folded = norm.folded();
         let tokens = tokenize(folded);
         // Words repeat (Zipf): analyse each distinct word once.
-        // Sized for a text of mostly distinct words (a short article), so the
-        // memos do not rehash as they fill.
-        let distinct = tokens.len() / 2;
+        // Sized for a text of distinct words, so the memos never rehash as
+        // they fill (in a short article over half the tokens are distinct).
+        let distinct = tokens.len();
         let mut seen: FnvMap<(&str, bool), Analysis> =
             FnvMap::with_capacity_and_hasher(distinct, Default::default());
         let analyses: Vec<Analysis> = tokens

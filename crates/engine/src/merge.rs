@@ -30,8 +30,10 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // (type, place) → indices into `out`, in order.
     let mut by_key: FnvMap<(EventType, Option<String>), Vec<usize>> = FnvMap::default();
-    // For each event of `out`, the (start, end) of its evidence spans.
-    let mut spans: Vec<FnvSet<(usize, usize)>> = Vec::with_capacity(events.len());
+    // (index into `out`, start, end) of every evidence span: one set for all
+    // events rather than a set (an allocation, rehashes) per event.
+    let mut spans: FnvSet<(usize, usize, usize)> =
+        FnvSet::with_capacity_and_hasher(events.len(), Default::default());
     for e in events {
         let candidates = by_key
             .entry((e.kind, place_key(&e).map(str::to_string)))
@@ -41,8 +43,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
             o.date == e.date || o.date.is_none() || e.date.is_none()
         });
         let Some(i) = same else {
-            candidates.push(out.len());
-            spans.push(e.evidence.iter().map(|s| (s.start, s.end)).collect());
+            let i = out.len();
+            candidates.push(i);
+            spans.extend(e.evidence.iter().map(|s| (i, s.start, s.end)));
             out.push(e);
             continue;
         };
@@ -69,7 +72,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         }
         for s in e.evidence {
             // Offsets identify a span; comparing them is cheaper than the text.
-            if spans[i].insert((s.start, s.end)) {
+            if spans.insert((i, s.start, s.end)) {
                 o.evidence.push(s);
             }
         }

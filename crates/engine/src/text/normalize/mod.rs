@@ -210,9 +210,17 @@ impl<'a> NormText<'a> {
             };
             match encoded.get(code) {
                 Some(&(utf8, len)) if len != CHAIN_LEN => {
-                    for &byte in &utf8[..usize::from(len)] {
-                        folded.push(byte);
-                        origin.push(at as u32);
+                    // Nearly every character is one or two bytes that stay one or two.
+                    match usize::from(len) {
+                        1 => {
+                            folded.push(utf8[0]);
+                            origin.push(at as u32);
+                        }
+                        2 => {
+                            folded.extend_from_slice(&utf8);
+                            origin.extend_from_slice(&[at as u32; 2]);
+                        }
+                        _ => {}
                     }
                     at += width;
                 }
