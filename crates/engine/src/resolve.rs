@@ -63,8 +63,8 @@ fn place(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>)
         }
     }
     let mut place = Place {
-        name: found.name.clone(),
-        normalized: found.key.clone(),
+        name: found.name.to_string(),
+        normalized: found.key.to_string(),
         name_en: None,
         kind: found.kind.map(|k| k.as_str().to_string()),
         governorate: None,

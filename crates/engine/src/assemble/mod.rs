@@ -166,9 +166,10 @@ fn sentence_drafts(
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
     let context = std::rc::Rc::new(crate::gazetteer::Hints::from_keys(
-        clauses.iter().flat_map(|c| c.places.iter()).flat_map(|p| {
-            std::iter::once(p.key.as_str()).chain(p.locators.iter().map(String::as_str))
-        }),
+        clauses
+            .iter()
+            .flat_map(|c| c.places.iter())
+            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators.iter().map(String::as_str))),
     ));
     let article_governorate = recent.governorate();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -176,7 +177,10 @@ fn sentence_drafts(
     // The trigger family of the event that named `last_actor` (None: a bare subject).
     let mut last_family: Option<u8> = None;
     for ci in 0..clauses.len() {
-        let groups = clauses[ci].groups.clone();
+        // Taken out while the clause's drafts are recorded (put back below):
+        // nothing reads a clause's own groups meanwhile, and a copy would
+        // allocate for every clause.
+        let groups = std::mem::take(&mut clauses[ci].groups);
         // The places each group of this clause took, in order.
         let mut group_places: Vec<Vec<FoundPlace>> = Vec::new();
         if groups.is_empty() {
@@ -374,6 +378,7 @@ fn sentence_drafts(
                 }
             }
         }
+        clauses[ci].groups = groups;
     }
     attach_casualties(&clauses, &mut drafts, out);
     out.extend(drafts);

@@ -10,6 +10,7 @@
 
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::document::Document;
 use crate::gazetteer::{gazetteer, PlaceKind};
@@ -27,15 +28,16 @@ pub enum PlaceRoleInClause {
     Origin,
 }
 
-/// A place found in the text.
+/// A place found in the text. Copied into the places a later word may refer
+/// back to and into every event at it, so its texts are shared, not cloned.
 #[derive(Debug, Clone)]
 pub struct FoundPlace {
     /// Tokens of the whole element (type word included), for ordering.
     pub tokens: Range<usize>,
     /// The name as written, without its type word.
-    pub name: String,
+    pub name: Rc<str>,
     /// The match key of the name.
-    pub key: String,
+    pub key: Rc<str>,
     /// The kind the text or the gazetteer gives it.
     pub kind: Option<PlaceKind>,
     pub role: PlaceRoleInClause,
@@ -117,7 +119,7 @@ impl Recent {
                 .take(RECALL)
                 .filter(|r| r.place.role == PlaceRoleInClause::Event)
         };
-        let had_event = |r: &&Remembered| self.with_events.contains(&r.place.key);
+        let had_event = |r: &&Remembered| self.with_events.contains(&*r.place.key);
         // A place fits when the kind the text gave it ("بلدة التيفور") is the
         // kind asked for, or, with no such word, when the gazetteer's kind is
         // related (a town for "المدينة", the city in "جسر الرستن").
@@ -397,8 +399,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     ) -> FoundPlace {
         FoundPlace {
             tokens,
-            name: self.doc.name_text(name).to_string(),
-            key,
+            name: self.doc.name_text(name).into(),
+            key: key.into(),
             kind,
             role: PlaceRoleInClause::Event,
             locators: Vec::new(),
@@ -413,11 +415,11 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             let own = p.kind.is_some_and(|pk| same_kind(pk, k));
             let named = gazetteer().lookup(tail).first().map(|e| e.kind);
             if !own && named.is_some_and(|nk| same_kind(nk, k)) {
-                p.key = tail.to_string();
+                p.key = tail.into();
                 p.name = p
                     .name
                     .split_once(' ')
-                    .map_or(p.name.clone(), |(_, t)| t.to_string());
+                    .map_or(p.name.clone(), |(_, t)| t.into());
                 p.kind = named;
             }
         }
@@ -711,8 +713,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             };
             FoundPlace {
                 tokens,
-                name,
-                key,
+                name: name.into(),
+                key: key.into(),
                 kind: Some(PlaceKind::Region),
                 role: PlaceRoleInClause::Event,
                 locators: Vec::new(),
@@ -843,7 +845,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 end = self.skip_trailers(e);
             }
             for p in &mut elements {
-                p.locators.extend(located.iter().map(|l| l.key.clone()));
+                p.locators.extend(located.iter().map(|l| l.key.to_string()));
             }
             places.append(&mut elements);
             places.extend(located);
