@@ -1,6 +1,8 @@
 //! Stage 6: resolve a draft's place against the gazetteer, its time against
 //! the publication day, and its sentence to spans of the original text.
 
+use std::borrow::Cow;
+
 use crate::assemble::places::FoundPlace;
 use crate::assemble::Draft;
 use crate::date::Date;
@@ -53,13 +55,16 @@ pub fn resolve(doc: &Document, drafts: Vec<Draft>, published: Option<Date>) -> V
 /// A place with its gazetteer entry, chosen with the names around it.
 fn place(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>) -> Place {
     let gaz = gazetteer();
-    let mut hints = Hints::from_keys(found.locators.iter().map(String::as_str));
-    if hints.is_empty() {
-        hints = context.clone();
-    }
+    let own = Hints::from_keys(found.locators.iter().map(String::as_str));
+    // The sentence's hints are shared by its drafts: copied only to add to them.
+    let mut hints = if own.is_empty() {
+        Cow::Borrowed(context)
+    } else {
+        Cow::Owned(own)
+    };
     if hints.governorates.is_empty() {
         if let Some(g) = governorate {
-            hints.add_governorate(g);
+            hints.to_mut().add_governorate(g);
         }
     }
     let mut place = Place {
