@@ -113,32 +113,38 @@ const CLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
 /// The readings of a word's number part: (stem, has an article), the whole
 /// word first, then without a clitic letter and/or the article. Stems left
 /// by stripping must keep at least three letters ("لست" is not ل + ست).
-fn readings(word: &str) -> Vec<(&str, bool)> {
-    let mut out = vec![(word, false)];
-    let mut stems = vec![word];
+/// (At most five, kept on the stack: this runs for every word a quantity may start at.)
+fn readings(word: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut out = [("", false); 5];
+    out[0] = (word, false);
+    let mut n = 1;
+    let mut stems = [word, ""];
     if let Some(c) = word.chars().next() {
         if CLITICS.contains(&c) {
             let rest = &word[c.len_utf8()..];
             if rest.chars().count() >= 3 {
-                out.push((rest, false));
-                stems.push(rest);
+                out[n] = (rest, false);
+                n += 1;
+                stems[1] = rest;
             }
         }
     }
-    for stem in stems {
+    for stem in stems.into_iter().filter(|s| !s.is_empty()) {
         if let Some(rest) = stem.strip_prefix("ال") {
             if rest.chars().count() >= 2 {
-                out.push((rest, true));
+                out[n] = (rest, true);
+                n += 1;
             }
         }
     }
     // ل before the article drops its alif: "للثلاثه".
     if let Some(rest) = word.strip_prefix("لل") {
         if rest.chars().count() >= 2 {
-            out.push((rest, true));
+            out[n] = (rest, true);
+            n += 1;
         }
     }
-    out
+    out.into_iter().take(n)
 }
 
 /// The table entry for `word` read with clitics allowed (first word of a
@@ -147,7 +153,7 @@ fn lookup(word: &str, clitics: bool) -> Option<Entry> {
     if !clitics {
         return NUMBERS.get(word).copied().filter(|_| !word.is_empty());
     }
-    readings(word).into_iter().find_map(|(stem, article)| {
+    readings(word).find_map(|(stem, article)| {
         let e = NUMBERS.get(stem)?;
         (!article || e.article).then_some(*e)
     })
@@ -348,20 +354,24 @@ fn number(words: &[&str]) -> Option<(u64, usize)> {
 /// may carry a clitic و/ف/ب/ل ("وعشرات", "بعشرات").
 fn quantifier(words: &[&str]) -> Option<(QKind, usize)> {
     let first = *words.first()?;
-    let mut firsts = vec![first.to_string()];
-    if let Some(c) = first.chars().next() {
-        if CLITICS.contains(&c) && first.chars().count() > 3 {
-            firsts.push(first[c.len_utf8()..].to_string());
-        }
-    }
-    // ل before the article drops its alif: "للعشرات".
-    if let Some(rest) = first.strip_prefix("لل") {
-        firsts.push(format!("ال{rest}"));
-    }
+    // The first word as written, without a clitic, or with ل before the
+    // article, which drops its alif ("للعشرات" = ل + "العشرات"); compared
+    // in place rather than built as strings for every word asked about.
+    let bare = first
+        .chars()
+        .next()
+        .filter(|c| CLITICS.contains(c) && first.chars().count() > 3)
+        .map(|c| &first[c.len_utf8()..]);
+    let after_lil = first.strip_prefix("لل");
+    let opens = |p: &str| {
+        p == first
+            || bare == Some(p)
+            || after_lil.is_some_and(|rest| p.strip_prefix("ال") == Some(rest))
+    };
     QUANTIFIERS.iter().find_map(|(phrase, kind)| {
         let n = phrase.len();
         if words.len() < n
-            || !firsts.contains(&phrase[0])
+            || !opens(&phrase[0])
             || phrase[1..].iter().zip(&words[1..n]).any(|(p, w)| p != w)
         {
             return None;
