@@ -5,6 +5,7 @@
 //! The word tables are `data/lexicon/months.tsv`, `weekdays.tsv`, `ordinals.tsv` and
 //! `relative_days.tsv`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::date::Date;
@@ -567,21 +568,26 @@ pub fn parse_time(words: &[&str]) -> Option<(TimeRef, usize)> {
     }
     let first = *words.first()?;
     let c = first.chars().next()?;
-    let rest = if let Some(rest) = first.strip_prefix("لل") {
+    let rest: Cow<str> = if let Some(rest) = first.strip_prefix("لل") {
         // ل before the article drops its alif: "للاربعاء".
-        format!("ال{rest}")
+        Cow::Owned(format!("ال{rest}"))
     } else if CLITICS.contains(&c) {
-        first[c.len_utf8()..].to_string()
+        Cow::Borrowed(&first[c.len_utf8()..])
     } else {
         return None;
     };
     if rest.chars().count() < 2 {
         return None;
     }
-    let mut stripped = Vec::with_capacity(words.len().min(16));
-    stripped.push(rest.as_str());
-    stripped.extend(words.iter().skip(1).take(15));
-    parse_plain(&stripped)
+    // On the stack: this runs at every word that may start a time expression.
+    let mut stripped = [""; 16];
+    stripped[0] = &rest;
+    let mut n = 1;
+    for (slot, w) in stripped[1..].iter_mut().zip(&words[1..]) {
+        *slot = w;
+        n += 1;
+    }
+    parse_plain(&stripped[..n])
 }
 
 /// Resolves `t` against the publication day: the day and its precision.
