@@ -251,7 +251,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     /// that another lexicon claims ("على", "الشرقية") is not a place here, and
     /// a name that ends in a describing word ("معبر نصيب الحدودي") gives way to
     /// the shorter name ("معبر نصيب").
-    fn gazetteer_at(&self, i: usize) -> Option<(usize, String)> {
+    fn gazetteer_at(&self, i: usize) -> Option<(usize, &'static str)> {
         if i >= self.end {
             return None;
         }
@@ -271,7 +271,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 m = shorter;
             }
         }
-        Some((m.end, m.phrase.key.clone()))
+        Some((m.end, m.phrase.key.as_str()))
     }
 
     /// Whether a lexicon other than the gazetteer claims token `i` as one word.
@@ -339,7 +339,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         allow_adjective: bool,
         max: usize,
     ) -> Option<(usize, String, bool)> {
-        if let Some((mut end, mut key)) = self.gazetteer_at(i) {
+        if let Some((mut end, key)) = self.gazetteer_at(i) {
+            let mut key = key.to_string();
             // "الفرحانية الغربية": a compass adjective extends a known name
             // unless it could describe a plural before it (أحياء مدينة الرستن الشمالية).
             if allow_adjective && end < self.end && self.doc.direction_at(end, true).is_some() {
@@ -394,7 +395,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         &self,
         tokens: Range<usize>,
         name: Range<usize>,
-        key: String,
+        key: &str,
         kind: Option<PlaceKind>,
     ) -> FoundPlace {
         FoundPlace {
@@ -527,7 +528,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             // No type word: the kind is the gazetteer's, found when it is needed.
             let kind = None;
             return Some((
-                vec![self.element(start..end, i..end, key, kind)],
+                vec![self.element(start..end, i..end, &key, kind)],
                 end,
                 typed,
             ));
@@ -544,7 +545,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 }
                 let (end, key, _) = self.name_at(i, !modified)?;
                 return Some((
-                    vec![self.element(start..end, i..end, key, None)],
+                    vec![self.element(start..end, i..end, &key, None)],
                     end,
                     typed,
                 ));
@@ -574,8 +575,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         false,
                     ));
                 }
-                let mut p =
-                    self.element(start..m.end, i..m.end, "دمشق".into(), Some(PlaceKind::City));
+                let mut p = self.element(start..m.end, i..m.end, "دمشق", Some(PlaceKind::City));
                 p.name = "دمشق".into();
                 Some((vec![p], m.end, false))
             }
@@ -656,7 +656,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         key = with_type;
                     }
                     return Some((
-                        vec![self.element(start..end, after..end, key, kind)],
+                        vec![self.element(start..end, after..end, &key, kind)],
                         end,
                         many || typed,
                     ));
@@ -683,7 +683,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 // head (حقول جزل وجحار) names its first member with the head too.
                 let key = match_key(self.doc.name_text(i..end));
                 Some((
-                    vec![self.element(start..end, i..end, key, kind)],
+                    vec![self.element(start..end, i..end, &key, kind)],
                     end,
                     many || typed,
                 ))
@@ -735,7 +735,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             let gov_key = match gov {
                 Some((e, k)) => {
                     end = e;
-                    k
+                    k.to_string()
                 }
                 None => {
                     let pcode = self.recent.governorate()?;
@@ -760,7 +760,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         self.doc.original_text(k..k + 1).trim_start_matches('و')
                     )
                 };
-                found.push(region(&gov_key, self.stem(k), start..k + 1, name));
+                found.push(region(gov_key, self.stem(k), start..k + 1, name));
                 k += 1;
             }
             if found.is_empty() {
