@@ -87,34 +87,41 @@ impl<'a> Document<'a> {
         // Sized for a text of distinct words, so the memos never rehash as
         // they fill (in a short article over half the tokens are distinct).
         let distinct = tokens.len();
-        let mut seen: FnvMap<(&str, bool), Analysis> =
+        // A word's time facts are kept beside its analysis: one look-up per
+        // token for both (the facts depend on the word alone, so a word seen
+        // with and without a final ة gets the same facts twice).
+        let mut seen: FnvMap<(&str, bool), (Analysis, TimeFacts)> =
             FnvMap::with_capacity_and_hasher(distinct, Default::default());
-        let analyses: Vec<Analysis> = tokens
-            .iter()
-            .map(|t| match t.kind {
+        // Punctuation and symbols, which have no analysis.
+        let mut seen_other: FnvMap<&str, TimeFacts> = FnvMap::default();
+        let mut analyses = Vec::with_capacity(tokens.len());
+        let mut times = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let word = t.text(folded);
+            match t.kind {
                 TokenKind::Word | TokenKind::Number => {
                     // Folding made ة an ه; a final ة is never the pronoun ـه.
                     let original = &text[norm.to_original(t.start..t.end)];
                     let ta_marbuta = ends_with_ta_marbuta(original);
-                    let word = t.text(folded);
-                    seen.entry((word, ta_marbuta))
-                        .or_insert_with(|| analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s)))
-                        .clone()
+                    let (analysis, facts) = seen.entry((word, ta_marbuta)).or_insert_with(|| {
+                        (
+                            analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s)),
+                            TimeFacts::of(word),
+                        )
+                    });
+                    analyses.push(analysis.clone());
+                    times.push(*facts);
                 }
-                _ => Analysis::default(),
-            })
-            .collect();
-        let mut seen_times: FnvMap<&str, TimeFacts> =
-            FnvMap::with_capacity_and_hasher(distinct, Default::default());
-        let times: Vec<TimeFacts> = tokens
-            .iter()
-            .map(|t| {
-                let word = t.text(folded);
-                *seen_times
-                    .entry(word)
-                    .or_insert_with(|| TimeFacts::of(word))
-            })
-            .collect();
+                _ => {
+                    analyses.push(Analysis::default());
+                    times.push(
+                        *seen_other
+                            .entry(word)
+                            .or_insert_with(|| TimeFacts::of(word)),
+                    );
+                }
+            }
+        }
         let stems: Vec<Option<&str>> = tokens
             .iter()
             .zip(&analyses)
