@@ -396,8 +396,12 @@ pub fn App() -> impl IntoView {
         crate::components::input::add_files(state, files);
     };
 
-    // Load the engine once the page is drawn, so the first article need not wait for it.
-    request_animation_frame(move || state.extractor.warm_up());
+    // Load the engine soon after the page is drawn and usable, so the first
+    // article need not wait for it (an article added sooner starts it at once).
+    set_timeout(
+        move || state.extractor.warm_up(),
+        std::time::Duration::from_millis(300),
+    );
 
     let s = move || state.strings();
     let toggle_lang = move |_| {

@@ -22,8 +22,15 @@ use crate::web::worker::{EngineWorker, Reply};
 /// it is only redone when that date changes.
 pub type Extractions = HashMap<u32, (Option<Date>, Arc<Extraction>)>;
 
-/// How long answers may wait before they are shown, while more are coming.
-const SHOW_EVERY: Duration = Duration::from_millis(200);
+/// How long answers may wait before they are shown, while more are coming:
+/// at least this, and at least three times what showing the last ones took,
+/// so that with ten thousand events on the page most of the main thread's
+/// time still goes to the reader, not to redrawing.
+const SHOW_EVERY_MS: f64 = 200.0;
+const SHOW_COST_FACTOR: f64 = 3.0;
+/// And longer as the timeline grows (redrawing it costs more): one more
+/// millisecond per this many events already shown.
+const EVENTS_PER_MS: f64 = 20.0;
 
 #[derive(Clone, Copy)]
 pub struct Extractor {
@@ -45,6 +52,10 @@ struct Inner {
     /// Answers not shown yet.
     arrived: Vec<(u32, Option<Date>, Extraction)>,
     show_scheduled: bool,
+    /// What showing answers last took, up to the next frame (ms).
+    show_cost: f64,
+    /// When answers were last shown (ms since the epoch).
+    shown_at: f64,
 }
 
 impl Extractor {
@@ -193,7 +204,8 @@ impl Extractor {
             }
             Reply::Done { job, json } => {
                 let parsed = serde_json::from_str::<Extraction>(&json);
-                let Some((idle, schedule)) = self
+                let shown = self.shown_events() as f64;
+                let Some(wait) = self
                     .inner
                     .try_update_value(|i| {
                         let done = i.jobs.finish(job)?;
@@ -202,19 +214,31 @@ impl Extractor {
                             // Cannot happen with the engine of the same build; said if it does.
                             Err(e) => leptos::logging::error!("waqai: unreadable answer: {e}"),
                         }
-                        let schedule = !i.show_scheduled;
+                        if i.show_scheduled {
+                            return None;
+                        }
                         i.show_scheduled = true;
-                        Some((i.jobs.is_idle(), schedule))
+                        let gap = SHOW_EVERY_MS
+                            .max(i.show_cost * SHOW_COST_FACTOR)
+                            .max(shown / EVENTS_PER_MS);
+                        Some(i.shown_at + gap - js_sys::Date::now())
                     })
                     .flatten()
                 else {
+                    self.progress
+                        .set(self.inner.with_value(|i| i.jobs.progress()));
                     return;
                 };
-                if idle {
+                // Shown at once when the last showing is long enough ago (a
+                // single article on a quiet page), else when it will be.
+                if wait <= 0.0 {
                     self.show_arrived();
-                } else if schedule {
+                } else {
                     let this = *self;
-                    set_timeout(move || this.show_arrived(), SHOW_EVERY);
+                    set_timeout(
+                        move || this.show_arrived(),
+                        Duration::from_millis(wait as u64),
+                    );
                 }
                 self.progress
                     .set(self.inner.with_value(|i| i.jobs.progress()));
@@ -266,6 +290,11 @@ impl Extractor {
         gone
     }
 
+    fn shown_events(&self) -> usize {
+        self.extractions
+            .with_untracked(|x| x.values().map(|(_, e)| e.events.len()).sum())
+    }
+
     /// Shows the answers that arrived (those still wanted: an article may
     /// have been removed or given another date meanwhile).
     fn show_arrived(&self) {
@@ -273,12 +302,19 @@ impl Extractor {
             .inner
             .try_update_value(|i| {
                 i.show_scheduled = false;
+                i.shown_at = js_sys::Date::now();
                 std::mem::take(&mut i.arrived)
             })
             .unwrap_or_default();
         if arrived.is_empty() {
             return;
         }
+        let started = js_sys::Date::now();
+        let inner = self.inner;
+        request_animation_frame(move || {
+            let cost = js_sys::Date::now() - started;
+            inner.update_value(|i| i.show_cost = cost);
+        });
         let current: HashMap<u32, Option<Date>> = self
             .articles
             .with_untracked(|arts| arts.iter().map(|a| (a.id, a.published)).collect());

@@ -49,11 +49,14 @@ fn ArticleItem(id: u32) -> impl IntoView {
             .with(|arts| arts.iter().find(|a| a.id == id).map(f))
             .unwrap_or_default()
     };
-    let published = move || {
+    // A memo: it is read again whenever the engine's answers change, and with
+    // a thousand articles a search of the list each time would add up.
+    let published = Memo::new(move |_| {
         state
             .articles
             .with(|arts| arts.iter().find(|a| a.id == id).and_then(|a| a.published))
-    };
+    });
+    let published = move || published.get();
     let title = move || field(|a| a.title.clone());
     let update = move |f: &dyn Fn(&mut Article)| {
         state.articles.update(|arts| {

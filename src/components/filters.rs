@@ -292,18 +292,18 @@ pub fn FilterPanel() -> impl IntoView {
                     >
                         <option value="">{move || s().all}</option>
                         {move || {
+                            // Ids and titles only: never a copy of every text.
                             state
                                 .articles
-                                .get()
+                                .with(|arts| arts.iter().map(|a| (a.id, a.title.clone())).collect::<Vec<_>>())
                                 .into_iter()
-                                .map(|a| {
-                                    let id = a.id;
+                                .map(|(id, title)| {
                                     view! {
                                         <option
                                             value=id.to_string()
                                             selected=move || f.with(|x| x.article == Some(id))
                                         >
-                                            {a.title}
+                                            {title}
                                         </option>
                                     }
                                 })

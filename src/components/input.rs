@@ -11,8 +11,10 @@ use crate::state::articles::{check_text, shorten, title_from_text, TextProblem, 
 use crate::web::files::{files_of, read_bytes};
 
 /// Reads, decodes and adds files one after another, then reports the outcome.
-/// While files are being read, the ones read are added this often.
-const ADD_EVERY_MS: f64 = 250.0;
+/// While many files are being read, they are added this many at a time:
+/// the engine starts on the first ones while the others are read, and the
+/// timeline is not redrawn for every file.
+const ADD_AT_ONCE: usize = 200;
 
 pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
     if files.is_empty() {
@@ -21,10 +23,9 @@ pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
     spawn_local(async move {
         let mut added = 0;
         let mut failed = Vec::new();
-        // Files are added a handful at a time, not one by one: every change
-        // of the article list is a redraw and a save.
+        // Files are added many at a time, not one by one: every change of the
+        // article list is a redraw and a save.
         let mut ready = Vec::new();
-        let mut last = js_sys::Date::now();
         for file in files {
             let name = file.name();
             let Ok(bytes) = read_bytes(&file).await else {
@@ -37,9 +38,8 @@ pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
                 continue;
             }
             ready.push(draft);
-            if js_sys::Date::now() - last > ADD_EVERY_MS {
+            if ready.len() >= ADD_AT_ONCE {
                 added += state.add_checked(std::mem::take(&mut ready));
-                last = js_sys::Date::now();
             }
         }
         added += state.add_checked(ready);

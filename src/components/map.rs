@@ -49,9 +49,25 @@ pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
 /// mark for all its events (ten thousand marks would bury the map and the page).
 pub const MARK_EACH_UP_TO: usize = 500;
 
+/// At most this many spot marks: beyond, nearby spots share a mark (on a
+/// grid that doubles until they fit), so the map stays readable and quick.
+pub const MAX_SPOTS: usize = 250;
+
 /// One mark per spot: (the spot's first row, x, y, how many rows are there,
-/// the most frequent type among them).
+/// the most frequent type among them). Spots closer than the grid that keeps
+/// them to [`MAX_SPOTS`] share one mark.
 pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64, usize, EventType)> {
+    let mut cell = 1.0;
+    loop {
+        let marks = spot_marks_on(rows, cell);
+        if marks.len() <= MAX_SPOTS || cell >= 256.0 {
+            return marks;
+        }
+        cell *= 2.0;
+    }
+}
+
+fn spot_marks_on(rows: &[TimelineEvent], cell: f64) -> Vec<(usize, f64, f64, usize, EventType)> {
     let mut spots: HashMap<(i64, i64), usize> = HashMap::new();
     // (first row, x, y, events, events per type)
     type Spot = (usize, f64, f64, usize, HashMap<EventType, usize>);
@@ -67,7 +83,7 @@ pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64, usize, EventT
         };
         let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
         let at = *spots
-            .entry((x.round() as i64, y.round() as i64))
+            .entry(((x / cell).round() as i64, (y / cell).round() as i64))
             .or_insert_with(|| {
                 out.push((i, x, y, 0, HashMap::new()));
                 out.len() - 1
@@ -325,6 +341,38 @@ mod tests {
         assert_eq!(
             event_label(Lang::En, &rows[0]),
             "Clash, حمص, Wed 22 Mar 2017"
+        );
+    }
+
+    #[test]
+    fn many_spots_share_marks_on_a_coarser_grid() {
+        use crate::state::corrections::event_key;
+        let reps = (0..2_000)
+            .map(|i| {
+                let mut e = event(
+                    EventType::Shelling,
+                    &format!("مكان{i}"),
+                    Some("2016-01-01"),
+                    0,
+                );
+                // A 50 × 40 lattice of places over the country.
+                e.places[0].lat = Some(32.4 + f64::from(i / 50) * 0.1);
+                e.places[0].lon = Some(35.8 + f64::from(i % 50) * 0.1);
+                Report {
+                    article_id: 1,
+                    key: event_key(&e),
+                    event: e,
+                    corrected: false,
+                }
+            })
+            .collect();
+        let rows = merge(reps, &[1]);
+        let marks = spot_marks(&rows);
+        assert!(marks.len() <= MAX_SPOTS, "{} marks", marks.len());
+        assert_eq!(
+            marks.iter().map(|m| m.3).sum::<usize>(),
+            2_000,
+            "every event is in a mark"
         );
     }
 }
