@@ -143,6 +143,16 @@ fn constructions() {
             "شنت طائرات التحالف الدولي غارات على مواقع لتنظيم الدولة في مدينة الميادين الليلة الماضية.",
             &["airstrike @ الميادين / coalition / - / - / 2021-05-11 / reported"],
         ),
+        // A two-word month with its Gregorian name after a slash, then the year: the year
+        // counts (not the publication's), however many words the date takes.
+        (
+            "في 10 كانون الثاني/يناير 2014 قصفت قوات النظام مدينة داريا، ما أدى إلى مقتل أربعة مدنيين.",
+            &["shelling @ داريا / government / 4 / - / 2014-01-10 / reported"],
+        ),
+        (
+            "قصفت قوات النظام بلدة داريا يوم السبت 23 آب/أغسطس 2014.",
+            &["shelling @ داريا / government / - / - / 2014-08-23 / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

@@ -21,6 +21,8 @@ use actors::ActorHit;
 use casualties::Casualty;
 use places::{FoundPlace, PlaceFinder, PlaceRoleInClause, Recent};
 
+/// The most words a time expression may take, doubled month names and all.
+const TIME_WORDS: usize = 10;
 /// An event before places and dates are resolved.
 #[derive(Debug, Clone)]
 pub struct Draft {
@@ -536,8 +538,9 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
         }
         let timed = doc.tokens[i].kind == crate::text::token::TokenKind::Number || doc.is_word(i);
         if clause.time.is_none() && timed && doc.time_facts(i).may_start {
-            let mut words = [""; 6];
-            let n = range.end.min(i + 6) - i;
+            // Long enough for "يوم السبت 23 كانون الثاني / يناير 2014" (9 tokens).
+            let mut words = [""; TIME_WORDS];
+            let n = range.end.min(i + TIME_WORDS) - i;
             for (k, w) in words[..n].iter_mut().enumerate() {
                 *w = doc.word(i + k);
             }
