@@ -152,7 +152,12 @@ impl Lexicon {
     /// or `None` for punctuation (no phrase crosses it). Returns
     /// `(first token, phrase index)` pairs, sorted by token then by length, longest first.
     pub fn find(&self, stems: &[Option<&str>]) -> Vec<(usize, usize)> {
-        let mut stream = String::with_capacity(stems.len() * 6 + 1);
+        // Sized exactly, so a long text's stream is never copied as it grows.
+        let len = 1 + stems
+            .iter()
+            .map(|s| s.map_or(1, str::len) + 1)
+            .sum::<usize>();
+        let mut stream = String::with_capacity(len);
         let mut starts = Vec::with_capacity(stems.len());
         stream.push(' ');
         for stem in stems {
@@ -164,17 +169,15 @@ impl Lexicon {
         // space is the one after its last token, so the match ends where the
         // next token starts: one cursor over `starts` replaces a search per match.
         let mut next = 0;
-        let found: Vec<(usize, usize)> = self
-            .automaton
-            .find_overlapping_iter(&stream)
-            .map(|m| {
-                while next < starts.len() && starts[next] < m.end() {
-                    next += 1;
-                }
-                let p = m.pattern().as_usize();
-                (next - self.phrases[p].words, p)
-            })
-            .collect();
+        // About one match a token; the automaton's iterator gives no size hint.
+        let mut found: Vec<(usize, usize)> = Vec::with_capacity(stems.len());
+        found.extend(self.automaton.find_overlapping_iter(&stream).map(|m| {
+            while next < starts.len() && starts[next] < m.end() {
+                next += 1;
+            }
+            let p = m.pattern().as_usize();
+            (next - self.phrases[p].words, p)
+        }));
         self.by_start(found, stems.len())
     }
 
