@@ -78,10 +78,10 @@ test('a long timeline has only the rows near the screen in the page; scrolling a
 test('a long reading shows its progress and can be stopped; a stopped article can be read later', async () => {
   const { page, problems, close } = await env.open();
   try {
-    // Twenty-four texts of ~900 KB (500,000 characters, most of them two bytes in UTF-8, under
+    // Forty-eight texts of ~900 KB (500,000 characters, most of them two bytes in UTF-8, under
     // the page's 1 MB limit): several seconds of reading.
     const text = longArticle(500_000);
-    const files = Array.from({ length: 24 }, (_, i) => ({
+    const files = Array.from({ length: 48 }, (_, i) => ({
       name: `report-${i + 1}.txt`,
       mimeType: 'text/plain',
       buffer: Buffer.from(text.replace('قصفت', `قصفت${'\u200c'.repeat(i)}`)),
@@ -91,13 +91,13 @@ test('a long reading shows its progress and can be stopped; a stopped article ca
     await bar.waitFor({ timeout: 10_000 });
     const label = await page.locator('.reading label').innerText();
     const [, done, total] = label.match(/Reading articles: (\d+) of (\d+) \(\d+%\)/) ?? [];
-    assert.ok(total && +done <= +total && +total <= 24, `${label}: each article is read once`);
+    assert.ok(total && +done <= +total && +total <= 48, `${label}: each article is read once`);
     await page.getByRole('button', { name: 'Stop reading' }).click();
     await bar.waitFor({ state: 'detached' });
     const stopped = page.locator('.article-item').filter({ hasText: 'Not read (stopped).' });
     const n = await stopped.count();
     assert.ok(n > 0, 'articles not read yet are marked');
-    assert.equal(await page.locator('.article-item').count(), 24, 'no article was lost');
+    assert.equal(await page.locator('.article-item').count(), 48, 'no article was lost');
     // Reading one of them after all.
     const one = stopped.first();
     const title = await one.locator('.title').innerText();

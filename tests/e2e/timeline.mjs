@@ -4,11 +4,25 @@ import assert from 'node:assert/strict';
 export const timeline = (page) => page.getByRole('list', { name: 'Timeline' });
 export const items = (page) => timeline(page).locator(':scope > li');
 
-/** Loads the five samples and waits for the timeline to fill; returns the number of items. */
+/** Loads the five samples and waits until the engine (in its worker) has read them all and
+ *  the timeline shows their events; returns the number of items. */
 export async function loadSamples(page) {
   await page.getByRole('button', { name: 'Load sample articles' }).click();
   await items(page).first().waitFor({ timeout: 15_000 });
+  await allRead(page);
   return items(page).count();
+}
+
+/** Waits until no listed article is still being read. */
+export async function allRead(page, timeout = 15_000) {
+  await page.waitForFunction(
+    () => {
+      const arts = [...document.querySelectorAll('.article-item')];
+      return arts.length > 0 && arts.every((a) => !/Reading…|جارٍ القراءة/.test(a.textContent));
+    },
+    null,
+    { timeout },
+  );
 }
 
 /** Waits (up to 10 s) until the number of timeline items satisfies `ok`, returns it. */
