@@ -121,6 +121,27 @@ pub fn Chart() -> impl IntoView {
         })
     };
 
+    // "Events per day", or per week, month or year when days are gathered.
+    let heading = move || {
+        let lang = state.lang.get();
+        match (days.with(|d| d.0), lang) {
+            (Bin::Day, _) => s().chart.to_string(),
+            (Bin::Week, Lang::En) => "Events per week".into(),
+            (Bin::Month, Lang::En) => "Events per month".into(),
+            (Bin::Year, Lang::En) => "Events per year".into(),
+            (Bin::Week, Lang::Ar) => "الأحداث في كل أسبوع".into(),
+            (Bin::Month, Lang::Ar) => "الأحداث في كل شهر".into(),
+            (Bin::Year, Lang::Ar) => "الأحداث في كل سنة".into(),
+        }
+    };
+    let hint = move || {
+        let lang = state.lang.get();
+        match (days.with(|d| d.0), lang) {
+            (Bin::Day, _) => s().chart_hint.to_string(),
+            (_, Lang::En) => "Select a bar to show only its events.".into(),
+            (_, Lang::Ar) => "اختر عموداً لعرض أحداثه فقط.".into(),
+        }
+    };
     let bars = move || {
         let (bin, days) = days.get();
         let lang = state.lang.get();
@@ -219,7 +240,7 @@ pub fn Chart() -> impl IntoView {
     view! {
         <section class="panel chart" aria-labelledby="chart-heading">
             <div class="chart-head">
-                <h2 id="chart-heading">{move || s().chart}</h2>
+                <h2 id="chart-heading">{heading}</h2>
                 <Show when=narrowed>
                     <button
                         type="button"
@@ -229,7 +250,7 @@ pub fn Chart() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <p class="hint">{move || s().chart_hint}</p>
+            <p class="hint">{hint}</p>
             <Show when=move || { undated() > 0 }>
                 <p class="hint">
                     {move || {
@@ -246,7 +267,7 @@ pub fn Chart() -> impl IntoView {
                 when=move || days.with(|d| !d.1.is_empty())
                 fallback=move || view! { <p class="empty">{move || s().timeline_empty}</p> }
             >
-                <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=move || s().chart>
+                <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=heading>
                     <line x1="0" x2=W y1=H - BOTTOM y2=H - BOTTOM stroke="#888" stroke-width="1"></line>
                     {bars}
                 </svg>

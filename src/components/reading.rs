@@ -75,8 +75,9 @@ pub fn Reading() -> impl IntoView {
         shown.get().map(|p| {
             let pct = (p.fraction() * 100.0).floor() as u64;
             let (head, of) = t().reading;
+            let percent = if lang == Lang::Ar { '٪' } else { '%' };
             format!(
-                "{head} {} {of} {} ({}%)",
+                "{head} {} {of} {} ({}{percent})",
                 lang.num(p.articles_done as u64),
                 lang.num(p.articles_total as u64),
                 lang.num(pct),
