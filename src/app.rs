@@ -20,7 +20,7 @@ use crate::i18n::Lang;
 use crate::state::articles::{check_text, next_id, samples_to_add, Article, TextProblem};
 use crate::state::corrections::Corrections;
 use crate::state::events::{keep_unchanged, merge, reports, TimelineEvent};
-use crate::state::filters::Filters;
+use crate::state::filters::{Filtered, Filters};
 use crate::state::storage::{self, Load, Saved};
 use crate::web::location;
 use crate::web::storage::{self as web_storage, StorageProblem};
@@ -82,6 +82,8 @@ pub struct AppState {
     pub deleted: Memo<usize>,
     /// The rows the filters keep: what timeline, chart and map show.
     pub visible: Memo<Arc<Vec<TimelineEvent>>>,
+    /// The visible rows and how many each filter keeps on its own.
+    pub filtered: Memo<Arc<Filtered>>,
     /// A shared view (`#share=…`) shown instead of the reader's own state.
     pub share: crate::share::Share,
 }
@@ -138,10 +140,11 @@ impl AppState {
         });
         let rows = Memo::new(move |_| merged.get().0);
         let deleted = Memo::new(move |_| merged.get().1);
-        let visible = Memo::new(move |_| {
+        let filtered = Memo::new(move |_| {
             let rows = rows.get();
-            filters.with(|f| Arc::new(rows.iter().filter(|r| f.matches(r)).cloned().collect()))
+            Arc::new(filters.with(|f| f.apply(&rows)))
         });
+        let visible = Memo::new(move |_| Arc::new(filtered.with(|x| x.visible.clone())));
 
         AppState {
             lang: RwSignal::new(lang),
@@ -159,6 +162,7 @@ impl AppState {
             rows,
             deleted,
             visible,
+            filtered,
         }
     }
 

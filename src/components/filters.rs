@@ -16,15 +16,11 @@ fn Keeps(facet: Facet) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = move || {
         let lang = state.lang.get();
-        let rows = state.rows.get();
-        let n = state.filters.with(|f| f.count_kept(facet, &rows));
+        let rows = state.rows.with(|r| r.len());
+        let n = state.filtered.with(|x| x.kept_by(facet));
         match lang {
-            Lang::En => format!("keeps {} of {}", n, rows.len()),
-            Lang::Ar => format!(
-                "يُبقي {} من {}",
-                lang.num(n as u64),
-                lang.num(rows.len() as u64)
-            ),
+            Lang::En => format!("keeps {} of {}", n, rows),
+            Lang::Ar => format!("يُبقي {} من {}", lang.num(n as u64), lang.num(rows as u64)),
         }
     };
     view! { <p class="keeps">{text}</p> }

@@ -49,6 +49,9 @@ pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
 /// mark for all its events (ten thousand marks would bury the map and the page).
 pub const MARK_EACH_UP_TO: usize = 500;
 
+/// A mark for a spot: (its first row, x, y, how many rows, the most frequent type).
+pub type SpotMark = (usize, f64, f64, usize, EventType);
+
 /// At most this many spot marks: beyond, nearby spots share a mark (on a
 /// grid that doubles until they fit), so the map stays readable and quick.
 pub const MAX_SPOTS: usize = 250;
@@ -56,18 +59,45 @@ pub const MAX_SPOTS: usize = 250;
 /// One mark per spot: (the spot's first row, x, y, how many rows are there,
 /// the most frequent type among them). Spots closer than the grid that keeps
 /// them to [`MAX_SPOTS`] share one mark.
-pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64, usize, EventType)> {
-    let mut cell = 1.0;
-    loop {
-        let marks = spot_marks_on(rows, cell);
-        if marks.len() <= MAX_SPOTS || cell >= 256.0 {
-            return marks;
-        }
+pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<SpotMark> {
+    // The rows once, into exact spots; then only the spots, on ever coarser grids.
+    let mut marks = spot_marks_on(rows, 1.0);
+    let mut cell = 2.0;
+    while marks.len() > MAX_SPOTS && cell <= 256.0 {
+        marks = coarser(marks, cell);
         cell *= 2.0;
     }
+    marks
 }
 
-fn spot_marks_on(rows: &[TimelineEvent], cell: f64) -> Vec<(usize, f64, f64, usize, EventType)> {
+/// Spots on a grid of `cell` px: each cell's first spot stands for all,
+/// with their events summed and the type of its biggest spot.
+fn coarser(spots: Vec<SpotMark>, cell: f64) -> Vec<SpotMark> {
+    let mut at: HashMap<(i64, i64), usize> = HashMap::new();
+    // (mark, events of its biggest spot)
+    let mut out: Vec<(SpotMark, usize)> = Vec::new();
+    for spot in spots {
+        let (_, x, y, n, kind) = spot;
+        let k = ((x / cell).round() as i64, (y / cell).round() as i64);
+        match at.get(&k) {
+            Some(&j) => {
+                let (mark, biggest) = &mut out[j];
+                mark.3 += n;
+                if n > *biggest {
+                    *biggest = n;
+                    mark.4 = kind;
+                }
+            }
+            None => {
+                at.insert(k, out.len());
+                out.push((spot, n));
+            }
+        }
+    }
+    out.into_iter().map(|(m, _)| m).collect()
+}
+
+fn spot_marks_on(rows: &[TimelineEvent], cell: f64) -> Vec<SpotMark> {
     let mut spots: HashMap<(i64, i64), usize> = HashMap::new();
     // (first row, x, y, events, events per type)
     type Spot = (usize, f64, f64, usize, HashMap<EventType, usize>);

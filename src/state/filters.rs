@@ -66,6 +66,23 @@ pub fn side_id(ev: &TimelineEvent) -> &'static str {
     ev.event.actor.side.map_or(UNKNOWN, |s| s.id())
 }
 
+/// What the filters make of the rows: see [`Filters::apply`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filtered {
+    pub visible: Vec<TimelineEvent>,
+    /// Per facet (in [`Facet::ALL`] order), how many rows it keeps on its own.
+    pub kept: [usize; 8],
+}
+
+impl Filtered {
+    pub fn kept_by(&self, facet: Facet) -> usize {
+        Facet::ALL
+            .iter()
+            .position(|&f| f == facet)
+            .map_or(0, |i| self.kept[i])
+    }
+}
+
 impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
@@ -128,6 +145,27 @@ impl Filters {
     /// How many of `events` the filter `facet` keeps on its own.
     pub fn count_kept(&self, facet: Facet, events: &[TimelineEvent]) -> usize {
         events.iter().filter(|e| self.keeps(facet, e)).count()
+    }
+
+    /// One pass over `events`: the ones every filter keeps, and how many
+    /// each filter keeps on its own (in [`Facet::ALL`] order), so that a
+    /// filter change tests each event once per filter, not once per panel.
+    pub fn apply(&self, events: &[TimelineEvent]) -> Filtered {
+        let mut out = Filtered::default();
+        for e in events {
+            let mut all = true;
+            for (i, &f) in Facet::ALL.iter().enumerate() {
+                if self.keeps(f, e) {
+                    out.kept[i] += 1;
+                } else {
+                    all = false;
+                }
+            }
+            if all {
+                out.visible.push(e.clone());
+            }
+        }
+        out
     }
 
     /// The fragment form, without the `#`; empty when nothing is filtered.
@@ -333,6 +371,14 @@ mod tests {
         };
         assert_eq!(kept(&f), vec![Airstrike]);
         assert_eq!(f.count_kept(Facet::Article, &rows()), 1);
+        // One pass gives the same as a pass per facet.
+        let all = rows();
+        let once = f.apply(&all);
+        for facet in Facet::ALL {
+            assert_eq!(once.kept_by(facet), f.count_kept(facet, &all), "{facet:?}");
+        }
+        let kept: Vec<_> = all.iter().filter(|r| f.matches(r)).cloned().collect();
+        assert_eq!(once.visible, kept);
     }
 
     #[test]

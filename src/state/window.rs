@@ -5,7 +5,7 @@
 /// Lists this long or shorter are drawn whole.
 pub const DRAW_ALL_UP_TO: usize = 200;
 /// Rows drawn beyond each edge of the screen, so scrolling shows no gap.
-pub const OVERSCAN: usize = 20;
+pub const OVERSCAN: usize = 12;
 /// The first row moves in steps of this many, so small scrolls redraw nothing.
 const STEP: usize = 10;
 
@@ -70,7 +70,7 @@ mod tests {
             (0.0, 0),
             (-2_000.0, 0),
             (-10_000.0, 80),
-            (-10_450.0, 80),
+            (-10_450.0, 90),
             (-11_000.0, 90),
         ] {
             let r = range(10_000, top, 800.0, 100.0);
