@@ -115,7 +115,7 @@ impl Extractor {
         self.articles.with(|arts| {
             let ids: HashSet<u32> = arts.iter().map(|a| a.id).collect();
             let mut supplied = Vec::new();
-            let have = self.extractions.with_untracked(|x| {
+            let (todo, stale) = self.extractions.with_untracked(|x| {
                 let todo = self.inner.with_value(|i| {
                     // Read already: shown, or arrived and about to be shown.
                     let have = |id: u32, published: Option<Date>| {
@@ -132,7 +132,6 @@ impl Extractor {
                 let stale = x.keys().any(|id| !ids.contains(id));
                 (todo, stale)
             });
-            let (todo, stale) = have;
             let mut send = Vec::new();
             for (id, published) in todo {
                 match given(id) {
@@ -204,7 +203,6 @@ impl Extractor {
             }
             Reply::Done { job, json } => {
                 let parsed = serde_json::from_str::<Extraction>(&json);
-                let shown = self.shown_events() as f64;
                 let Some(wait) = self
                     .inner
                     .try_update_value(|i| {
@@ -220,7 +218,7 @@ impl Extractor {
                         i.show_scheduled = true;
                         let gap = SHOW_EVERY_MS
                             .max(i.show_cost * SHOW_COST_FACTOR)
-                            .max(shown / EVENTS_PER_MS);
+                            .max(self.shown_events() as f64 / EVENTS_PER_MS);
                         Some(i.shown_at + gap - js_sys::Date::now())
                     })
                     .flatten()

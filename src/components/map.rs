@@ -14,18 +14,44 @@ use crate::i18n::Lang;
 use crate::state::events::TimelineEvent;
 use waqai_engine::EventType;
 
+/// The event's first place with coordinates, if any.
+fn located_place(r: &TimelineEvent) -> Option<&waqai_engine::Place> {
+    r.event
+        .places
+        .iter()
+        .find(|p| p.lat.is_some() && p.lon.is_some())
+}
+
+/// Keys on a mark: Enter or Space picks it, arrows move to the next or
+/// previous mark (one tab stop for all marks).
+fn on_mark_key(ev: &leptos::ev::KeyboardEvent, pick: impl Fn()) {
+    let forward = match ev.key().as_str() {
+        "Enter" | " " => {
+            ev.prevent_default();
+            pick();
+            return;
+        }
+        "ArrowRight" | "ArrowDown" => true,
+        "ArrowLeft" | "ArrowUp" => false,
+        _ => return,
+    };
+    ev.prevent_default();
+    crate::web::location::focus_sibling(ev, forward);
+}
+
+/// Selects a row from the map and brings it into view in the timeline.
+fn pick_row(state: AppState, id: &str) {
+    state.select(id.to_string());
+    crate::web::location::scroll_selected_row_into_view();
+}
+
 /// Where each located event goes: its projected place, nudged along a
 /// spiral when several events share a spot so that each stays selectable.
 pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
     let mut used: HashMap<(i64, i64), usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let Some(p) = r
-            .event
-            .places
-            .iter()
-            .find(|p| p.lat.is_some() && p.lon.is_some())
-        else {
+        let Some(p) = located_place(r) else {
             continue;
         };
         let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
@@ -61,7 +87,7 @@ pub const MAX_SPOTS: usize = 250;
 /// them to [`MAX_SPOTS`] share one mark.
 pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<SpotMark> {
     // The rows once, into exact spots; then only the spots, on ever coarser grids.
-    let mut marks = spot_marks_on(rows, 1.0);
+    let mut marks = exact_spots(rows);
     let mut cell = 2.0;
     while marks.len() > MAX_SPOTS && cell <= 256.0 {
         marks = coarser(marks, cell);
@@ -97,23 +123,19 @@ fn coarser(spots: Vec<SpotMark>, cell: f64) -> Vec<SpotMark> {
     out.into_iter().map(|(m, _)| m).collect()
 }
 
-fn spot_marks_on(rows: &[TimelineEvent], cell: f64) -> Vec<SpotMark> {
+/// One mark per exact spot (rounded to a pixel).
+fn exact_spots(rows: &[TimelineEvent]) -> Vec<SpotMark> {
     let mut spots: HashMap<(i64, i64), usize> = HashMap::new();
     // (first row, x, y, events, events per type)
     type Spot = (usize, f64, f64, usize, HashMap<EventType, usize>);
     let mut out: Vec<Spot> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let Some(p) = r
-            .event
-            .places
-            .iter()
-            .find(|p| p.lat.is_some() && p.lon.is_some())
-        else {
+        let Some(p) = located_place(r) else {
             continue;
         };
         let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
         let at = *spots
-            .entry(((x / cell).round() as i64, (y / cell).round() as i64))
+            .entry((x.round() as i64, y.round() as i64))
             .or_insert_with(|| {
                 out.push((i, x, y, 0, HashMap::new()));
                 out.len() - 1
@@ -190,22 +212,12 @@ pub fn Map() -> impl IntoView {
             .enumerate()
             .map(|(n, (i, x, y, count, kind))| {
                 let id = rows[i].id.clone();
-                let place = rows[i]
-                    .event
-                    .places
-                    .iter()
-                    .find(|p| p.lat.is_some())
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
+                let place = located_place(&rows[i]).map(|p| p.name.clone()).unwrap_or_default();
                 let label = match lang {
                     Lang::En => format!("{place}: {count} events"),
                     Lang::Ar => format!("{place}: {} حدثاً", lang.num(count as u64)),
                 };
-                let pick = move || {
-                    state.select(id.clone());
-                    crate::web::location::scroll_selected_row_into_view();
-                };
-                let pick2 = pick.clone();
+                let id2 = id.clone();
                 view! {
                     <circle
                         class="mark spot"
@@ -216,28 +228,18 @@ pub fn Map() -> impl IntoView {
                         role="button"
                         tabindex=if n == 0 { "0" } else { "-1" }
                         aria-label=label
-                        on:click=move |_| pick()
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                            "Enter" | " " => {
-                                ev.prevent_default();
-                                pick2();
-                            }
-                            "ArrowRight" | "ArrowDown" => {
-                                ev.prevent_default();
-                                crate::web::location::focus_sibling(&ev, true);
-                            }
-                            "ArrowLeft" | "ArrowUp" => {
-                                ev.prevent_default();
-                                crate::web::location::focus_sibling(&ev, false);
-                            }
-                            _ => {}
-                        }
+                        on:click=move |_| pick_row(state, &id)
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2))
                     ></circle>
                 }
             })
             .collect_view()
     };
-    let located = Memo::new(move |_| state.visible.with(|rows| mark_positions(rows).len()));
+    let located = Memo::new(move |_| {
+        state
+            .visible
+            .with(|rows| rows.iter().filter(|r| located_place(r).is_some()).count())
+    });
     let marks = move || {
         if located.get() > MARK_EACH_UP_TO {
             return spots().into_any();
@@ -275,28 +277,8 @@ pub fn Map() -> impl IntoView {
                         role="button"
                         tabindex=if n == current { "0" } else { "-1" }
                         aria-label=label
-                        on:click=move |_| {
-                            state.select(id.clone());
-                            crate::web::location::scroll_selected_row_into_view();
-                        }
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            match ev.key().as_str() {
-                                "Enter" | " " => {
-                                    ev.prevent_default();
-                                    state.select(id2.clone());
-                                    crate::web::location::scroll_selected_row_into_view();
-                                }
-                                "ArrowRight" | "ArrowDown" => {
-                                    ev.prevent_default();
-                                    crate::web::location::focus_sibling(&ev, true);
-                                }
-                                "ArrowLeft" | "ArrowUp" => {
-                                    ev.prevent_default();
-                                    crate::web::location::focus_sibling(&ev, false);
-                                }
-                                _ => {}
-                            }
-                        }
+                        on:click=move |_| pick_row(state, &id)
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2))
                     ></path>
                 }
             })
