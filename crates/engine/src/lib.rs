@@ -82,7 +82,7 @@ pub fn extract_with_progress(
 ) -> Extraction {
     let mut published = options.published;
     let mut published_from = if published.is_some() { "given" } else { "none" };
-    let mut events = Vec::new();
+    let mut merger = merge::Merger::default();
     let utf16 = text::utf16::Utf16Index::new(text);
     for (offset, piece) in pieces(text, PIECE) {
         let doc = document::Document::new(piece);
@@ -93,14 +93,8 @@ pub fn extract_with_progress(
             }
         }
         let drafts = assemble::assemble(&doc);
-        for mut event in resolve::resolve(&doc, drafts, published) {
-            for span in &mut event.evidence {
-                span.start += offset;
-                span.end += offset;
-                span.start_utf16 = utf16.utf16(span.start);
-                span.end_utf16 = utf16.utf16(span.end);
-            }
-            events.push(event);
+        for report in resolve::resolve(&doc, drafts, published, offset) {
+            merger.add(report, &utf16);
         }
         if !progress(offset + piece.len(), text.len()) {
             break;
@@ -109,7 +103,7 @@ pub fn extract_with_progress(
     Extraction {
         published,
         published_from: published_from.to_string(),
-        events: merge::merge(events),
+        events: merger.finish(),
     }
 }
 

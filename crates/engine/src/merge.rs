@@ -7,11 +7,8 @@
 
 use crate::lexicon::fnv::{FnvMap, FnvSet};
 use crate::model::{Count, Event, EventType, Status};
-
-fn place_key(e: &Event) -> Option<&str> {
-    let p = e.places.first()?;
-    Some(p.gazetteer_id.as_deref().unwrap_or(&p.normalized))
-}
+use crate::resolve::Report;
+use crate::text::utf16::Utf16Index;
 
 fn lower(a: Option<Count>, b: Option<Count>) -> Option<Count> {
     match (a, b) {
@@ -21,61 +18,78 @@ fn lower(a: Option<Count>, b: Option<Count>) -> Option<Count> {
     }
 }
 
-/// Merges duplicates, keeping the order of first mention.
+/// Merges reports as they come, keeping the order of first mention.
 ///
 /// Indexed, so a long text with thousands of events and of repeated reports
 /// stays linear: candidates are found by (type, place), and each merged
-/// event keeps a set of the evidence spans it already has.
-pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    // (type, place) → indices into `out`, in order.
-    let mut by_key: FnvMap<(EventType, Option<String>), Vec<usize>> = FnvMap::default();
-    // (index into `out`, start, end) of every evidence span: one set for all
-    // events rather than a set (an allocation, rehashes) per event.
-    let mut spans: FnvSet<(usize, usize, usize)> =
-        FnvSet::with_capacity_and_hasher(events.len(), Default::default());
-    for e in events {
-        let candidates = by_key
-            .entry((e.kind, place_key(&e).map(str::to_string)))
-            .or_default();
-        let same = candidates.iter().copied().find(|&i| {
+/// event keeps a set of the evidence spans it already has. A report's output
+/// strings are made only for what it adds.
+#[derive(Default)]
+pub struct Merger {
+    out: Vec<Event>,
+    /// For each type (by its index in [`EventType::ALL`]), place key →
+    /// indices into `out`, in order. Split by type so a report's borrowed key
+    /// is looked up as it is; a key is copied only for a new event.
+    by_key: [FnvMap<String, Vec<usize>>; EventType::ALL.len()],
+    /// (index into `out`, start, end) of every evidence span: one set for all
+    /// events rather than a set (an allocation, rehashes) per event.
+    spans: FnvSet<(usize, usize, usize)>,
+}
+
+impl Merger {
+    /// Adds a report: a new event, or what it adds to the event it repeats.
+    /// `utf16` is the whole text's index, for the spans' UTF-16 offsets.
+    pub fn add(&mut self, r: Report, utf16: &Utf16Index) {
+        let kind = r.draft.kind;
+        let by_place = &mut self.by_key[kind as usize];
+        let out = &mut self.out;
+        let candidates = by_place.get(r.place_key());
+        let same = candidates.into_iter().flatten().copied().find(|&i| {
             let o = &out[i];
-            o.date == e.date || o.date.is_none() || e.date.is_none()
+            o.date == r.date || o.date.is_none() || r.date.is_none()
         });
         let Some(i) = same else {
             let i = out.len();
-            candidates.push(i);
-            spans.extend(e.evidence.iter().map(|s| (i, s.start, s.end)));
-            out.push(e);
-            continue;
+            match by_place.get_mut(r.place_key()) {
+                Some(c) => c.push(i),
+                None => {
+                    by_place.insert(r.place_key().to_string(), vec![i]);
+                }
+            }
+            self.spans.insert((i, r.span.start, r.span.end));
+            out.push(r.into_event(utf16));
+            return;
         };
         let o = &mut out[i];
+        let d = &r.draft;
         if o.date.is_none() {
-            o.date = e.date;
-            o.precision = e.precision;
+            o.date = r.date;
+            o.precision = r.precision;
         }
         if o.actor.side.is_none() {
-            o.actor = e.actor;
+            o.actor = r.actor();
         }
-        o.killed = lower(o.killed, e.killed);
-        o.wounded = lower(o.wounded, e.wounded);
-        if e.status == Status::Denied {
+        o.killed = lower(o.killed, d.killed);
+        o.wounded = lower(o.wounded, d.wounded);
+        if r.status() == Status::Denied {
             o.status = Status::Denied;
         }
         if o.source.is_none() {
-            o.source = e.source;
+            o.source = d.source.map(str::to_string);
         }
-        for w in e.weapons {
-            if !o.weapons.contains(&w) {
-                o.weapons.push(w);
+        for w in d.weapons.iter() {
+            if !o.weapons.iter().any(|o| o == w) {
+                o.weapons.push(w.to_string());
             }
         }
-        for s in e.evidence {
-            // Offsets identify a span; comparing them is cheaper than the text.
-            if spans.insert((i, s.start, s.end)) {
-                o.evidence.push(s);
-            }
+        // Offsets identify a span; comparing them is cheaper than the text.
+        if self.spans.insert((i, r.span.start, r.span.end)) {
+            o.evidence.push(r.evidence(utf16));
         }
     }
-    out
+
+    /// The merged events, in order of first mention.
+    pub fn finish(self) -> Vec<Event> {
+        self.out
+    }
 }

@@ -11,6 +11,7 @@ mod casualties;
 pub mod places;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::document::Document;
 use crate::lexicon::{Delivery, Entry, SyntaxRole, TriggerClass};
@@ -25,7 +26,7 @@ use places::{FoundPlace, PlaceFinder, PlaceRoleInClause, Recent};
 const TIME_WORDS: usize = 10;
 /// An event before places and dates are resolved.
 #[derive(Debug, Clone)]
-pub struct Draft {
+pub struct Draft<'a> {
     pub kind: EventType,
     pub place: FoundPlace,
     /// What the other places of the sentence say about where it is, for
@@ -34,13 +35,15 @@ pub struct Draft {
     /// The governorate the article was talking about.
     pub article_governorate: Option<&'static str>,
     pub side: Option<Side>,
-    pub actor_name: Option<String>,
+    /// The actor as written ("قوات الأسد").
+    pub actor_name: Option<&'a str>,
     pub killed: Option<Count>,
     pub wounded: Option<Count>,
     pub time: Option<TimeRef>,
     pub denied: bool,
     pub source: Option<&'static str>,
-    pub weapons: Vec<String>,
+    /// Weapons as written, shared by the drafts of a trigger group.
+    pub weapons: Rc<[&'a str]>,
     /// Tokens of the sentence the event came from.
     pub sentence: Range<usize>,
 }
@@ -106,7 +109,7 @@ fn opens_slot(stem: &str) -> bool {
 }
 
 /// Assembles the drafts of a whole document.
-pub fn assemble(doc: &Document) -> Vec<Draft> {
+pub fn assemble<'a>(doc: &Document<'a>) -> Vec<Draft<'a>> {
     let mut drafts = Vec::new();
     let mut recent = Recent::default();
     // The side that acted last, for "سيطرته" in a later sentence.
@@ -118,12 +121,12 @@ pub fn assemble(doc: &Document) -> Vec<Draft> {
     drafts
 }
 
-fn sentence_drafts(
-    doc: &Document,
+fn sentence_drafts<'a>(
+    doc: &Document<'a>,
     sentence: &crate::text::segment::Sentence,
     recent: &mut Recent,
     subject: &mut Option<ActorHit>,
-    out: &mut Vec<Draft>,
+    out: &mut Vec<Draft<'a>>,
 ) {
     let actors_found = actors::find(doc, sentence.tokens.clone());
     let source = (sentence.tokens.clone()).find_map(|i| {
@@ -174,7 +177,7 @@ fn sentence_drafts(
             .flat_map(|p| std::iter::once(&*p.key).chain(p.locators.iter().map(String::as_str))),
     ));
     let article_governorate = recent.governorate();
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut last_actor: Option<ActorHit> = None;
     // The trigger family of the event that named `last_actor` (None: a bare subject).
     let mut last_family: Option<u8> = None;
@@ -349,11 +352,11 @@ fn sentence_drafts(
                 a.air && (clause.range.contains(&a.tokens.0) || clause.weapons.is_empty())
             });
             let types = event_types(group, &clause.weapons, clause_air.as_ref(), &drafts);
-            let actor_name = actor.map(|h| doc.name_text(h.tokens.0..h.tokens.1).to_string());
-            let weapons: Vec<String> = clause
+            let actor_name = actor.map(|h| doc.name_text(h.tokens.0..h.tokens.1));
+            let weapons: Rc<[&str]> = clause
                 .weapons
                 .iter()
-                .map(|(r, _)| doc.name_text(r.clone()).to_string())
+                .map(|(r, _)| doc.name_text(r.clone()))
                 .collect();
             group_places.push(places.clone());
             for place in &places {
@@ -368,7 +371,7 @@ fn sentence_drafts(
                         context: context.clone(),
                         article_governorate,
                         side: actor.and_then(|a| a.side).or(anaphoric_side),
-                        actor_name: actor_name.clone(),
+                        actor_name,
                         killed: None,
                         wounded: None,
                         time: clauses[ci].time.or(sentence_time),
