@@ -90,12 +90,14 @@ impl<'a> Document<'a> {
         // A word's time facts are kept beside its analysis: one look-up per
         // token for both (the facts depend on the word alone, so a word seen
         // with and without a final ة gets the same facts twice).
-        let mut seen: FnvMap<(&str, bool), (Analysis, TimeFacts)> =
+        let mut seen: FnvMap<(&str, bool), (Analysis, TimeFacts, Option<u32>)> =
             FnvMap::with_capacity_and_hasher(distinct, Default::default());
         // Punctuation and symbols, which have no analysis.
         let mut seen_other: FnvMap<&str, TimeFacts> = FnvMap::default();
         let mut analyses = Vec::with_capacity(tokens.len());
         let mut times = Vec::with_capacity(tokens.len());
+        // Each token's stem as a lexicon word id (`None`: no phrase has it).
+        let mut ids = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let word = t.text(folded);
             match t.kind {
@@ -103,17 +105,19 @@ impl<'a> Document<'a> {
                     // Folding made ة an ه; a final ة is never the pronoun ـه.
                     let original = &text[norm.to_original(t.start..t.end)];
                     let ta_marbuta = ends_with_ta_marbuta(original);
-                    let (analysis, facts) = seen.entry((word, ta_marbuta)).or_insert_with(|| {
-                        (
-                            analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s)),
-                            TimeFacts::of(word),
-                        )
-                    });
+                    let (analysis, facts, id) =
+                        seen.entry((word, ta_marbuta)).or_insert_with(|| {
+                            let analysis = analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s));
+                            let id = lex.word_id(analysis.stem(word));
+                            (analysis, TimeFacts::of(word), id)
+                        });
                     analyses.push(analysis.clone());
                     times.push(*facts);
+                    ids.push(*id);
                 }
                 _ => {
                     analyses.push(Analysis::default());
+                    ids.push(None);
                     times.push(
                         *seen_other
                             .entry(word)
@@ -122,16 +126,8 @@ impl<'a> Document<'a> {
                 }
             }
         }
-        let stems: Vec<Option<&str>> = tokens
-            .iter()
-            .zip(&analyses)
-            .map(|(t, a)| match t.kind {
-                TokenKind::Word | TokenKind::Number => Some(a.stem(t.text(folded))),
-                _ => None,
-            })
-            .collect();
         let mentions: Vec<Mention> = lex
-            .find(&stems)
+            .find_ids(&ids)
             .into_iter()
             .map(|(start, p)| {
                 let phrase = &lex.phrases[p];
@@ -327,5 +323,50 @@ mod tests {
             }
         }
         assert!(alone > 100);
+    }
+
+    /// The trie finds what one automaton pass over the joined stems finds
+    /// (how phrases were matched before): every phrase at every token.
+    #[test]
+    fn mentions_are_those_of_an_automaton_over_the_stems() {
+        let lex = lexicon();
+        let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dev");
+        for entry in std::fs::read_dir(dev).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|x| x != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            let doc = Document::new(&text);
+            let mut stream = String::from(" ");
+            let mut starts = Vec::new();
+            for (i, t) in doc.tokens.iter().enumerate() {
+                starts.push(stream.len());
+                let word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
+                stream += if word { doc.stem(i) } else { "|" };
+                stream.push(' ');
+            }
+            let patterns = lex.phrases.iter().map(|p| format!(" {} ", p.key));
+            let automaton = aho_corasick::AhoCorasick::new(patterns).unwrap();
+            let mut expected: Vec<(usize, usize)> = automaton
+                .find_overlapping_iter(&stream)
+                .map(|m| {
+                    let p = m.pattern().as_usize();
+                    (starts.partition_point(|&s| s <= m.start()), p)
+                })
+                .collect();
+            expected.sort_by_key(|&(t, p)| (t, std::cmp::Reverse(lex.phrases[p].words)));
+            let found: Vec<(usize, usize)> = doc
+                .mentions
+                .iter()
+                .map(|m| (m.start, m.phrase as *const Phrase as usize))
+                .collect();
+            let expected: Vec<(usize, usize)> = expected
+                .into_iter()
+                .map(|(t, p)| (t, &lex.phrases[p] as *const Phrase as usize))
+                .collect();
+            assert!(expected.len() > 100, "{}", expected.len());
+            assert_eq!(found, expected);
+        }
     }
 }

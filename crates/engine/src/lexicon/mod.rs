@@ -1,4 +1,4 @@
-//! Stage 4: the lexicons, loaded once, and one automaton over all of them.
+//! Stage 4: the lexicons, loaded once, and one trie over all their phrases.
 //!
 //! Every lexicon is a TSV file under `data/lexicon/` (see its header for the
 //! columns and where the words come from), embedded at build time and parsed
@@ -12,13 +12,14 @@
 mod analysis;
 mod entries;
 pub(crate) mod fnv;
+mod trie;
 
 use std::collections::HashMap;
 
 use fnv::{FnvMap, FnvSet};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use trie::PhraseTrie;
 
 pub use analysis::{analyze, analyze_tiers, Analysis, Known, Tiers};
 pub use entries::*;
@@ -36,13 +37,13 @@ pub struct Phrase {
     pub entries: Vec<Entry>,
 }
 
-/// All lexicons, their vocabulary and the automaton over their keys.
+/// All lexicons, their vocabulary and the trie of their keys.
 pub struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every word a token may be stemmed to, with the tiers it is known at
     /// ([`Known`]): one look-up answers them all.
     tiers: FnvMap<String, Tiers>,
-    automaton: AhoCorasick,
+    trie: PhraseTrie,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -129,12 +130,11 @@ impl Lexicon {
                 *tiers.entry(word).or_default() |= tier.bit();
             }
         }
-        let patterns: Vec<String> = phrases.iter().map(|p| format!(" {} ", p.key)).collect();
-        let automaton = AhoCorasick::new(&patterns).expect("lexicon patterns are small");
+        let trie = PhraseTrie::new(phrases.iter().map(|p| p.key.as_str()));
         Lexicon {
             phrases,
             tiers,
-            automaton,
+            trie,
         }
     }
 
@@ -148,65 +148,25 @@ impl Lexicon {
         self.tiers.get(word).copied().unwrap_or(0)
     }
 
+    /// The id of a stem that some phrase contains, for [`Lexicon::find_ids`].
+    pub fn word_id(&self, stem: &str) -> Option<u32> {
+        self.trie.id(stem)
+    }
+
     /// Finds every phrase in a stream of stems. `stems[i]` is token i's stem,
     /// or `None` for punctuation (no phrase crosses it). Returns
     /// `(first token, phrase index)` pairs, sorted by token then by length, longest first.
     pub fn find(&self, stems: &[Option<&str>]) -> Vec<(usize, usize)> {
-        // Sized exactly, so a long text's stream is never copied as it grows.
-        let len = 1 + stems
+        let ids: Vec<Option<u32>> = stems
             .iter()
-            .map(|s| s.map_or(1, str::len) + 1)
-            .sum::<usize>();
-        let mut stream = String::with_capacity(len);
-        let mut starts = Vec::with_capacity(stems.len());
-        stream.push(' ');
-        for stem in stems {
-            starts.push(stream.len());
-            stream.push_str(stem.unwrap_or("|"));
-            stream.push(' ');
-        }
-        // Overlapping matches come in order of their end. A pattern's trailing
-        // space is the one after its last token, so the match ends where the
-        // next token starts: one cursor over `starts` replaces a search per match.
-        let mut next = 0;
-        // About one match a token; the automaton's iterator gives no size hint.
-        let mut found: Vec<(usize, usize)> = Vec::with_capacity(stems.len());
-        found.extend(self.automaton.find_overlapping_iter(&stream).map(|m| {
-            while next < starts.len() && starts[next] < m.end() {
-                next += 1;
-            }
-            let p = m.pattern().as_usize();
-            (next - self.phrases[p].words, p)
-        }));
-        self.by_start(found, stems.len())
+            .map(|s| s.and_then(|s| self.word_id(s)))
+            .collect();
+        self.find_ids(&ids)
     }
 
-    /// Orders matches by first token, then longest first, then by phrase
-    /// index: a counting sort on the token, then the few matches of each
-    /// token sorted among themselves.
-    fn by_start(&self, found: Vec<(usize, usize)>, tokens: usize) -> Vec<(usize, usize)> {
-        let mut at = vec![0usize; tokens + 1];
-        for &(token, _) in &found {
-            at[token + 1] += 1;
-        }
-        for t in 0..tokens {
-            at[t + 1] += at[t];
-        }
-        let bounds = at.clone();
-        let mut sorted = vec![(0, 0); found.len()];
-        for (token, p) in found {
-            sorted[at[token]] = (token, p);
-            at[token] += 1;
-        }
-        for w in bounds.windows(2) {
-            sorted[w[0]..w[1]].sort_unstable_by(|a, b| {
-                self.phrases[b.1]
-                    .words
-                    .cmp(&self.phrases[a.1].words)
-                    .then(a.1.cmp(&b.1))
-            });
-        }
-        sorted
+    /// [`Lexicon::find`] over the stems' [word ids](Lexicon::word_id).
+    pub fn find_ids(&self, ids: &[Option<u32>]) -> Vec<(usize, usize)> {
+        self.trie.find(ids)
     }
 }
 
