@@ -128,6 +128,13 @@ fn sentence_drafts<'a>(
     subject: &mut Option<ActorHit>,
     out: &mut Vec<Draft<'a>>,
 ) {
+    let told = sentence
+        .tokens
+        .clone()
+        .any(|i| doc.has_at(i, |e| matches!(e, Entry::Trigger { .. })));
+    if !told && !debugging() {
+        return quiet_sentence(doc, sentence, recent, out);
+    }
     let actors_found = actors::find(doc, sentence.tokens.clone());
     let source = (sentence.tokens.clone()).find_map(|i| {
         doc.find_at(i, |e| matches!(e, Entry::Source(_)))
@@ -138,7 +145,7 @@ fn sentence_drafts<'a>(
     });
     let mut clauses: Vec<Clause> = Vec::new();
     for range in &sentence.clauses {
-        let mut clause = read_clause(doc, range.clone(), recent);
+        let mut clause = read_clause(doc, range.clone(), recent, true);
         recent.set_list(&clause.places);
         if !clause.groups.is_empty() {
             for p in clause
@@ -166,7 +173,7 @@ fn sentence_drafts<'a>(
             clauses[ci - 1].range.end = clauses[ci].range.end;
         }
     }
-    if std::env::var_os("WAQAI_DEBUG").is_some() {
+    if debugging() {
         trace(doc, &actors_found, &clauses);
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
@@ -389,6 +396,34 @@ fn sentence_drafts<'a>(
     out.extend(drafts);
 }
 
+/// A sentence with no trigger word: it tells no event, so only what later
+/// sentences read back is kept — its places, for words that refer back, and
+/// a figure that a linker gives to the event before ("وأدى ذلك إلى مقتل …").
+/// The same as what [`sentence_drafts`] would do, without the event reading.
+fn quiet_sentence(
+    doc: &Document,
+    sentence: &crate::text::segment::Sentence,
+    recent: &mut Recent,
+    out: &mut [Draft],
+) {
+    for range in &sentence.clauses {
+        let clause = read_clause(doc, range.clone(), recent, false);
+        recent.set_list(&clause.places);
+        if let Some(last) = out.last_mut().filter(|_| clause.linker) {
+            for c in &clause.casualties {
+                add_casualty(last, c);
+            }
+        }
+    }
+}
+
+/// Whether to print how each clause was read (`WAQAI_DEBUG=1`).
+fn debugging() -> bool {
+    static DEBUG: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("WAQAI_DEBUG").is_some());
+    *DEBUG
+}
+
 /// Gives each clause's casualty figures to the drafts they belong to.
 fn attach_casualties(clauses: &[Clause], drafts: &mut [Draft], earlier: &mut [Draft]) {
     for (ci, clause) in clauses.iter().enumerate() {
@@ -506,7 +541,9 @@ fn event_types(
 }
 
 /// Reads one clause: its trigger groups, places, casualties, time and weapons.
-fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clause {
+/// Without `events` (a sentence with no trigger), its time is not read, nor
+/// its casualties unless a linker gives them to the event before.
+fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent, events: bool) -> Clause {
     let mut clause = Clause {
         range: range.clone(),
         ..Clause::default()
@@ -540,7 +577,7 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
             }
         }
         let timed = doc.tokens[i].kind == crate::text::token::TokenKind::Number || doc.is_word(i);
-        if clause.time.is_none() && timed && doc.time_facts(i).may_start {
+        if events && clause.time.is_none() && timed && doc.time_facts(i).may_start {
             // Long enough for "يوم السبت 23 كانون الثاني / يناير 2014" (9 tokens).
             let mut words = [""; TIME_WORDS];
             let n = range.end.min(i + TIME_WORDS) - i;
@@ -610,7 +647,9 @@ fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent) -> Clau
         i += 1;
     }
     // A casualty statement is read over the whole clause.
-    clause.casualties = casualties::find(doc, range);
+    if events || clause.linker {
+        clause.casualties = casualties::find(doc, range);
+    }
     clause
 }
 
