@@ -123,7 +123,7 @@ impl Report<'_> {
 /// The gazetteer entry for a place, chosen with the names around it.
 fn locate(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>) -> Option<Fix> {
     let gaz = gazetteer();
-    let own = Hints::from_keys(found.locators.iter().map(String::as_str));
+    let own = Hints::from_keys(found.locators.iter().map(|l| &**l));
     // The sentence's hints are shared by its drafts: copied only to add to them.
     let mut hints = if own.is_empty() {
         Cow::Borrowed(context)

@@ -8,6 +8,7 @@
 
 mod actors;
 mod casualties;
+mod few;
 pub mod places;
 
 use std::ops::Range;
@@ -20,6 +21,7 @@ use crate::time::{parse_time, TimeRef};
 
 use actors::ActorHit;
 use casualties::Casualty;
+use few::Few;
 use places::{FoundPlace, PlaceFinder, PlaceRoleInClause, Recent};
 
 /// The most words a time expression may take, doubled month names and all.
@@ -55,7 +57,8 @@ struct Group {
     end: usize,
     /// End of the group's first trigger: a verb's subject follows it.
     first_end: usize,
-    classes: Vec<TriggerClass>,
+    /// Distinct, in order of appearance (13 is every class).
+    classes: Few<TriggerClass, 13>,
     verb: bool,
     /// A definite bare noun ("القصف") that refers back to a strike already told.
     anaphoric: bool,
@@ -181,7 +184,7 @@ fn sentence_drafts<'a>(
         clauses
             .iter()
             .flat_map(|c| c.places.iter())
-            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators.iter().map(String::as_str))),
+            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators.iter().map(|l| &**l))),
     ));
     let article_governorate = recent.governorate();
     let mut drafts: Vec<Draft<'a>> = Vec::new();
@@ -193,8 +196,8 @@ fn sentence_drafts<'a>(
         // nothing reads a clause's own groups meanwhile, and a copy would
         // allocate for every clause.
         let groups = std::mem::take(&mut clauses[ci].groups);
-        // The places each group of this clause took, in order.
-        let mut group_places: Vec<Vec<FoundPlace>> = Vec::new();
+        // The places the last group of this clause with any took.
+        let mut last_places: Vec<FoundPlace> = Vec::new();
         if groups.is_empty() {
             // "وكان الطيران الحربي حاول …، فقصف …": the subject carries over.
             let range = &clauses[ci].range;
@@ -257,7 +260,7 @@ fn sentence_drafts<'a>(
             if places.is_empty() && gi > 0 {
                 // "اقتحمت حي بابا عمرو وشنت حملة اعتقالات": a second verb with no
                 // place of its own acts where the first did.
-                places = group_places.last().cloned().unwrap_or_default();
+                places = last_places.clone();
             }
             if places.is_empty() {
                 // The clause before in this sentence, or a pronoun (انسحبت منه).
@@ -365,11 +368,10 @@ fn sentence_drafts<'a>(
                 .iter()
                 .map(|(r, _)| doc.name_text(r.clone()))
                 .collect();
-            group_places.push(places.clone());
             for place in &places {
                 recent.mark_event(&place.key);
             }
-            for kind in types {
+            for &kind in types.iter() {
                 for place in &places {
                     clauses[ci].drafts.push(drafts.len());
                     drafts.push(Draft {
@@ -389,6 +391,7 @@ fn sentence_drafts<'a>(
                     });
                 }
             }
+            last_places = places;
         }
         clauses[ci].groups = groups;
     }
@@ -494,8 +497,8 @@ fn event_types(
     weapons: &[(Range<usize>, Delivery)],
     actor: Option<&ActorHit>,
     earlier: &[Draft],
-) -> Vec<EventType> {
-    let mut types = Vec::new();
+) -> Few<EventType, { EventType::ALL.len() }> {
+    let mut types = Few::empty(EventType::Other);
     let mut add = |t: EventType| {
         if !types.contains(&t) {
             types.push(t);
@@ -503,7 +506,7 @@ fn event_types(
     };
     let air = weapons.iter().any(|(_, d)| *d == Delivery::Air) || actor.is_some_and(|a| a.air);
     let ground = weapons.iter().any(|(_, d)| *d == Delivery::Ground);
-    for class in &group.classes {
+    for class in group.classes.iter() {
         match class {
             TriggerClass::Air => add(EventType::Airstrike),
             TriggerClass::Shell => add(EventType::Shelling),
@@ -743,7 +746,7 @@ fn add_trigger(
         start,
         end,
         first_end: end,
-        classes: vec![class],
+        classes: Few::one(class),
         verb,
         anaphoric,
         caused,

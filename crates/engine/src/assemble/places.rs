@@ -8,6 +8,7 @@
 //! After an element, a locator (بريف درعا، في حمص، شرقي دمشق) is kept apart:
 //! it only says where the element is and helps choose among homonyms.
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::rc::Rc;
@@ -41,8 +42,9 @@ pub struct FoundPlace {
     /// The kind the text or the gazetteer gives it.
     pub kind: Option<PlaceKind>,
     pub role: PlaceRoleInClause,
-    /// Keys of locators written right after it ("درعا" in "نوى بريف درعا").
-    pub locators: Vec<String>,
+    /// Keys of locators written right after it ("درعا" in "نوى بريف درعا"),
+    /// shared by the members of a list and by every copy of the place.
+    pub locators: Rc<[Rc<str>]>,
     /// Resolved from a word that refers back (الحي ذاته).
     pub anaphoric: bool,
 }
@@ -327,7 +329,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// A name at `i`: a gazetteer name (longest), a number (اللواء 52) or up to
     /// three unknown words. Returns (end, key, known).
-    fn name_at(&self, i: usize, allow_adjective: bool) -> Option<(usize, String, bool)> {
+    fn name_at(&self, i: usize, allow_adjective: bool) -> Option<(usize, Cow<'static, str>, bool)> {
         self.name_at_len(i, allow_adjective, 3)
     }
 
@@ -338,15 +340,16 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         i: usize,
         allow_adjective: bool,
         max: usize,
-    ) -> Option<(usize, String, bool)> {
+    ) -> Option<(usize, Cow<'static, str>, bool)> {
         if let Some((mut end, key)) = self.gazetteer_at(i) {
-            let mut key = key.to_string();
+            // A gazetteer key lives as long as the program: copied only when changed.
+            let mut key = Cow::Borrowed(key);
             // "الفرحانية الغربية": a compass adjective extends a known name
             // unless it could describe a plural before it (أحياء مدينة الرستن الشمالية).
             if allow_adjective && end < self.end && self.doc.direction_at(end, true).is_some() {
                 let extended = format!("{key} {}", self.stem(end));
                 if gazetteer().contains(&extended) || !self.doc.analysis(end).conj {
-                    key = extended;
+                    key = Cow::Owned(extended);
                     end += 1;
                 }
             }
@@ -357,13 +360,13 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     second.or_else(|| self.unknown_name_word(end + 1, false).then_some(end + 2))
                 {
                     end = e;
-                    key = match_key(self.doc.name_text(i..end));
+                    key = Cow::Owned(match_key(self.doc.name_text(i..end)));
                 }
             }
             return Some((end, key, true));
         }
         if i < self.end && self.doc.tokens[i].kind == crate::text::token::TokenKind::Number {
-            return Some((i + 1, self.stem(i).to_string(), false));
+            return Some((i + 1, Cow::Owned(self.stem(i).to_string()), false));
         }
         if !self.unknown_name_word(i, true) {
             return None;
@@ -388,7 +391,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             words += 1;
         }
         let key = match_key(self.doc.name_text(i..end));
-        Some((end, key, false))
+        Some((end, Cow::Owned(key), false))
     }
 
     fn element(
@@ -404,7 +407,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             key: key.into(),
             kind,
             role: PlaceRoleInClause::Event,
-            locators: Vec::new(),
+            locators: Rc::default(),
             anaphoric: false,
         }
     }
@@ -427,7 +430,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         p.tokens = tokens;
         p.role = PlaceRoleInClause::Event;
         p.anaphoric = true;
-        p.locators.clear();
+        p.locators = Rc::default();
         Some(p)
     }
 
@@ -653,7 +656,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     // The gazetteer may know the name only with its type word ("حي الوعر").
                     let with_type = format!("{} {key}", self.stem(i));
                     if !gazetteer().contains(&key) && gazetteer().contains(&with_type) {
-                        key = with_type;
+                        key = Cow::Owned(with_type);
                     }
                     return Some((
                         vec![self.element(start..end, after..end, &key, kind)],
@@ -717,7 +720,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 key: key.into(),
                 kind: Some(PlaceKind::Region),
                 role: PlaceRoleInClause::Event,
-                locators: Vec::new(),
+                locators: Rc::default(),
                 anaphoric: false,
             }
         };
@@ -844,8 +847,15 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 located.extend(found);
                 end = self.skip_trailers(e);
             }
-            for p in &mut elements {
-                p.locators.extend(located.iter().map(|l| l.key.to_string()));
+            if !located.is_empty() {
+                let keys: Rc<[Rc<str>]> = located.iter().map(|l| l.key.clone()).collect();
+                for p in &mut elements {
+                    p.locators = if p.locators.is_empty() {
+                        keys.clone()
+                    } else {
+                        p.locators.iter().chain(keys.iter()).cloned().collect()
+                    };
+                }
             }
             places.append(&mut elements);
             places.extend(located);
