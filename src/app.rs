@@ -144,7 +144,7 @@ impl AppState {
             let rows = rows.get();
             Arc::new(filters.with(|f| f.apply(&rows)))
         });
-        let visible = Memo::new(move |_| Arc::new(filtered.with(|x| x.visible.clone())));
+        let visible = Memo::new(move |_| filtered.with(|x| x.visible.clone()));
 
         AppState {
             lang: RwSignal::new(lang),
@@ -316,6 +316,9 @@ fn load_saved() -> (Saved, bool, Option<StorageProblem>) {
 /// How long the reader's state may wait before it is saved.
 const SAVE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// How long the address may wait before it shows the filters.
+const FRAGMENT_AFTER: std::time::Duration = std::time::Duration::from_millis(150);
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
@@ -351,10 +354,29 @@ pub fn App() -> impl IntoView {
         pending_save.set_value(h);
     });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
-    // Filters are shareable: mirror them in the address's fragment…
-    Effect::new(move |_| {
-        let frag = state.filters.with(|f| f.to_fragment());
-        location::set_fragment(&frag);
+    // Filters are shareable: mirror them in the address's fragment, a moment
+    // after they change (the browser's history call costs a few milliseconds
+    // that a filter click should not wait for)…
+    let pending_fragment = StoredValue::new_local(None::<TimeoutHandle>);
+    let write_fragment = move || {
+        pending_fragment.set_value(None);
+        location::set_fragment(&state.filters.with_untracked(|f| f.to_fragment()));
+    };
+    Effect::new(move |first: Option<()>| {
+        state.filters.track();
+        if let Some(h) = pending_fragment.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        if first.is_none() {
+            write_fragment();
+            return;
+        }
+        pending_fragment.set_value(set_timeout_with_handle(write_fragment, FRAGMENT_AFTER).ok());
+    });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+        if pending_fragment.with_value(Option::is_some) {
+            write_fragment();
+        }
     });
     // …and follow an address pasted or edited by hand.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use waqai_engine::{Date, EventType};
 
 use crate::app::AppState;
-use crate::components::types::{colour, shape};
+use crate::components::svg_num::{push_tenths, tenths};
+use crate::components::types::{colour, shape_at};
 use crate::i18n::Lang;
 use crate::state::events::TimelineEvent;
 
@@ -142,99 +143,72 @@ pub fn Chart() -> impl IntoView {
             (_, Lang::Ar) => "اختر عموداً لعرض أحداثه فقط.".into(),
         }
     };
-    let bars = move || {
-        let (bin, days) = days.get();
+    let layout = Memo::new(move |_| {
         let lang = state.lang.get();
-        let n = days.len().max(1) as f64;
-        let max = days
-            .iter()
-            .map(|(_, _, c)| c.iter().map(|(_, k)| k).sum::<usize>())
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
-        let slot = W / n;
-        let bw = (slot * 0.7).min(48.0);
-        let unit = (H - TOP - BOTTOM) / max;
-        // Label every day when they fit, else every k-th.
-        let every = ((n * 46.0 / W).ceil() as usize).max(1);
-        days.into_iter()
-            .enumerate()
-            .map(|(i, (day, last, counts))| {
-                let total: usize = counts.iter().map(|(_, k)| k).sum();
-                // In Arabic the time axis runs right to left, like the text.
-                let slot_i = if lang == crate::i18n::Lang::Ar { n as usize - 1 - i } else { i };
-                let x = slot_i as f64 * slot + (slot - bw) / 2.0;
-                let mut y = H - BOTTOM;
-                // Each type's count, in words, for the button's name.
-                let breakdown = counts
-                    .iter()
-                    .map(|(t, k)| format!("{} {}", lang.type_name(*t), lang.num(*k as u64)))
-                    .collect::<Vec<_>>()
-                    .join(if lang == crate::i18n::Lang::Ar { "، " } else { ", " });
-                let rects = counts
-                    .into_iter()
-                    .map(|(t, k)| {
-                        let h = k as f64 * unit;
-                        y -= h;
-                        // The type's shape on its segment where it fits, so
-                        // that colour is not the only way to tell types apart.
-                        let glyph = (h >= 14.0 && bw >= 14.0).then(|| {
-                            view! {
-                                <path
-                                    d=shape(t)
-                                    transform=format!("translate({:.1} {:.1}) scale(0.8)", x + bw / 2.0, y + h / 2.0)
-                                    fill="#fff"
-                                    stroke="#1a1a1a"
-                                    stroke-width="1"
-                                ></path>
+        days.with(|(bin, bars)| layout(lang, *bin, bars))
+    });
+    // One button per bar (its hit area and labels), then the segments of
+    // every bar drawn as one path per event type: a filter change rewrites a
+    // few paths instead of thousands of rectangles' attributes.
+    let buttons = move || {
+        view! {
+            <For
+                each=move || layout.with(|l| l.bars.clone())
+                key=|b| b.key.clone()
+                children=move |b| {
+                    let (from, to) = (b.from, b.to);
+                    let pressed = move || state.filters.with(|f| f.from == Some(from) && f.to == Some(to));
+                    view! {
+                        <g
+                            class="day"
+                            role="button"
+                            tabindex="0"
+                            aria-label=b.label
+                            aria-pressed=move || pressed().to_string()
+                            on:click=move |_| toggle_day(from, to)
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    toggle_day(from, to);
+                                }
                             }
-                        });
-                        view! {
-                            <rect x=x y=y width=bw height=h fill=colour(t) stroke="#fff" stroke-width="0.5"></rect>
-                            {glyph}
-                        }
-                    })
-                    .collect_view();
-                let label = format!(
-                    "{}: {} {} — {}",
-                    bin_name(lang, bin, day, last),
-                    lang.num(total as u64),
-                    lang.strings().events_n,
-                    breakdown
-                );
-                let pressed = move || state.filters.with(|f| f.from == Some(day) && f.to == Some(last));
-                let cx = x + bw / 2.0;
-                let top = H - BOTTOM - total as f64 * unit;
-                let show_label = i % every == 0;
-                // The labels sit outside the button: its name is its aria-label,
-                // and text inside would have to repeat in it word for word.
-                view! {
-                    <g
-                        class="day"
-                        role="button"
-                        tabindex="0"
-                        aria-label=label
-                        aria-pressed=move || pressed().to_string()
-                        on:click=move |_| toggle_day(day, last)
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                toggle_day(day, last);
-                            }
-                        }
-                    >
-                        <rect class="hit" x=x - (slot - bw) / 2.0 y="0" width=slot height=H fill="transparent"></rect>
-                        {rects}
-                    </g>
-                    <g class="bar-labels" aria-hidden="true">
-                        <text x=cx y=top - 3.0 text-anchor="middle" class="bar-n">{lang.num(total as u64)}</text>
-                        {show_label.then(|| view! {
-                            <text x=cx y=H - 6.0 text-anchor="middle" class="bar-label">{bin_label(lang, bin, day)}</text>
-                        })}
-                    </g>
+                        >
+                            <rect class="hit" x=tenths(b.x) y="0" width=tenths(b.slot) height=H></rect>
+                        </g>
+                    }
                 }
-            })
-            .collect_view()
+            />
+        }
+    };
+    let segments = move || {
+        view! {
+            <For
+                each=move || layout.with(|l| l.segments.clone())
+                key=|s| s.clone()
+                children=move |s| {
+                    view! {
+                        <path class="seg" d=s.rects fill=colour(s.kind)></path>
+                        <path class="glyph" d=s.glyphs></path>
+                    }
+                }
+            />
+        }
+    };
+    // The labels sit outside the buttons: a button's name is its aria-label,
+    // and text inside would have to repeat in it word for word.
+    let labels = move || {
+        view! {
+            <For
+                each=move || layout.with(|l| l.bars.clone())
+                key=|b| b.key.clone()
+                children=move |b| {
+                    view! {
+                        <text x=tenths(b.cx) y=tenths(b.top - 3.0) class="bar-n">{b.total}</text>
+                        {b.axis.map(|a| view! { <text x=tenths(b.cx) y=H - 6.0 class="bar-label">{a}</text> })}
+                    }
+                }
+            />
+        }
     };
 
     view! {
@@ -269,11 +243,137 @@ pub fn Chart() -> impl IntoView {
             >
                 <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=heading>
                     <line x1="0" x2=W y1=H - BOTTOM y2=H - BOTTOM stroke="#888" stroke-width="1"></line>
-                    {bars}
+                    {buttons}
+                    <g class="segments" aria-hidden="true">{segments}</g>
+                    <g class="bar-labels" aria-hidden="true">{labels}</g>
                 </svg>
             </Show>
         </section>
     }
+}
+
+/// One bar's button: its slot, its name and the labels drawn with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarBox {
+    /// Everything below in one string: the bar's identity in a keyed list.
+    pub key: String,
+    pub from: Date,
+    pub to: Date,
+    /// Left edge and width of the bar's slot (its hit area).
+    pub x: f64,
+    pub slot: f64,
+    /// Centre of the bar and top of its stack.
+    pub cx: f64,
+    pub top: f64,
+    /// The button's name: "Wed 22 Mar 2017: 5 events — Airstrike 3, Clash 2".
+    pub label: String,
+    /// The number over the bar, and the date under the axis (every k-th bar).
+    pub total: String,
+    pub axis: Option<String>,
+}
+
+/// Every bar's segments of one event type, as one path; and that type's glyph
+/// on each segment tall enough to hold it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Segments {
+    pub kind: EventType,
+    pub rects: String,
+    pub glyphs: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    pub bars: Vec<BarBox>,
+    pub segments: Vec<Segments>,
+}
+
+/// Where everything of the chart goes.
+pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
+    let n = days.len().max(1) as f64;
+    let max = days
+        .iter()
+        .map(|(_, _, c)| c.iter().map(|(_, k)| k).sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let slot = W / n;
+    let bw = (slot * 0.7).min(48.0);
+    let unit = (H - TOP - BOTTOM) / max;
+    // Label every day when they fit, else every k-th.
+    let every = ((n * 46.0 / W).ceil() as usize).max(1);
+    let mut out = Layout::default();
+    let mut paths: BTreeMap<EventType, (String, String)> = BTreeMap::new();
+    for (i, (day, last, counts)) in days.iter().enumerate() {
+        let total: usize = counts.iter().map(|(_, k)| k).sum();
+        // In Arabic the time axis runs right to left, like the text.
+        let slot_i = if lang == Lang::Ar {
+            days.len() - 1 - i
+        } else {
+            i
+        };
+        let x = slot_i as f64 * slot + (slot - bw) / 2.0;
+        let mut y = H - BOTTOM;
+        for &(t, k) in counts {
+            let h = k as f64 * unit;
+            y -= h;
+            let (rects, glyphs) = paths.entry(t).or_default();
+            for (c, v) in [('M', x), (' ', y), ('h', bw), ('v', h), ('h', -bw)] {
+                rects.push(c);
+                push_tenths(rects, v);
+            }
+            rects.push('z');
+            // The type's shape on its segment where it fits, so that colour
+            // is not the only way to tell types apart.
+            if h >= 14.0 && bw >= 14.0 {
+                glyphs.push_str(&shape_at(t, x + bw / 2.0, y + h / 2.0, 0.8));
+            }
+        }
+        // Each type's count, in words, for the button's name.
+        let breakdown = counts
+            .iter()
+            .map(|(t, k)| format!("{} {}", lang.type_name(*t), lang.num(*k as u64)))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Ar { "، " } else { ", " });
+        let label = format!(
+            "{}: {} {} — {}",
+            bin_name(lang, bin, *day, *last),
+            lang.num(total as u64),
+            lang.strings().events_n,
+            breakdown
+        );
+        let axis = (i % every == 0).then(|| bin_label(lang, bin, *day));
+        let (left, cx, top) = (
+            x - (slot - bw) / 2.0,
+            x + bw / 2.0,
+            H - BOTTOM - total as f64 * unit,
+        );
+        out.bars.push(BarBox {
+            key: format!(
+                "{day}|{last}|{}|{}|{}|{axis:?}|{label}",
+                tenths(left),
+                tenths(slot),
+                tenths(top)
+            ),
+            from: *day,
+            to: *last,
+            x: left,
+            slot,
+            cx,
+            top,
+            total: lang.num(total as u64),
+            label,
+            axis,
+        });
+    }
+    out.segments = paths
+        .into_iter()
+        .map(|(kind, (rects, glyphs))| Segments {
+            kind,
+            rects,
+            glyphs,
+        })
+        .collect();
+    out
 }
 
 /// A bar's full name: "Wed 22 Mar 2017", "Week of Sat 18 Mar 2017", "March 2017", "2017".
@@ -325,6 +425,44 @@ mod tests {
             d[0].1,
             vec![(EventType::Airstrike, 2), (EventType::Clash, 1)]
         );
+    }
+
+    #[test]
+    fn layout_draws_one_path_per_type_and_one_button_per_bar() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let bars: Vec<Bar> = vec![
+            (
+                d("2017-03-21"),
+                d("2017-03-21"),
+                vec![(EventType::Airstrike, 4)],
+            ),
+            (
+                d("2017-03-22"),
+                d("2017-03-22"),
+                vec![(EventType::Airstrike, 1), (EventType::Clash, 2)],
+            ),
+        ];
+        let en = layout(Lang::En, Bin::Day, &bars);
+        assert_eq!(en.bars.len(), 2);
+        let kinds: Vec<_> = en.segments.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [EventType::Airstrike, EventType::Clash]);
+        // Two airstrike segments (one per bar), one clash segment.
+        assert_eq!(en.segments[0].rects.matches('M').count(), 2);
+        assert_eq!(en.segments[1].rects.matches('M').count(), 1);
+        // The tallest bar reaches the top margin and carries glyphs.
+        assert!((en.bars[0].top - TOP).abs() < 1e-9);
+        assert!(!en.segments[0].glyphs.is_empty());
+        assert_eq!(en.bars[1].total, "3");
+        assert!(
+            en.bars[1].label.starts_with("Wed 22 Mar 2017: 3 "),
+            "{}",
+            en.bars[1].label
+        );
+        assert!(en.bars[0].x < en.bars[1].x);
+        // Arabic: time runs right to left.
+        let ar = layout(Lang::Ar, Bin::Day, &bars);
+        assert!(ar.bars[0].x > ar.bars[1].x);
+        assert_eq!(layout(Lang::En, Bin::Day, &[]), Layout::default());
     }
 
     #[test]

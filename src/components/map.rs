@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::map_data::{project, GOVERNORATES, VIEW_H, VIEW_W};
+use crate::components::svg_num::tenths;
 use crate::components::types::{colour, shape};
 use crate::i18n::Lang;
 use crate::state::events::TimelineEvent;
@@ -167,6 +168,140 @@ pub fn event_label(lang: Lang, r: &TimelineEvent) -> String {
     parts.join(if lang == Lang::Ar { "، " } else { ", " })
 }
 
+/// One mark as drawn: a circle for a spot of many events, or the type's shape
+/// for one event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkView {
+    /// Everything below in one string: the mark's identity in a keyed list.
+    pub key: String,
+    /// The event a click selects (a spot's first event).
+    pub id: String,
+    /// `Some(radius)` for a spot, `None` for one event's shape.
+    pub spot_radius: Option<f64>,
+    pub x: f64,
+    pub y: f64,
+    pub kind: EventType,
+    pub label: String,
+    /// The one mark in the tab order (arrow keys move between marks).
+    pub tab_stop: bool,
+}
+
+impl MarkView {
+    fn new(
+        id: &str,
+        spot_radius: Option<f64>,
+        (x, y): (f64, f64),
+        kind: EventType,
+        label: String,
+        tab_stop: bool,
+    ) -> Self {
+        let r = spot_radius.map(tenths).unwrap_or_default();
+        let key = format!(
+            "{id}|{r}|{}|{}|{kind:?}|{tab_stop}|{label}",
+            tenths(x),
+            tenths(y)
+        );
+        MarkView {
+            key,
+            id: id.to_string(),
+            spot_radius,
+            x,
+            y,
+            kind,
+            label,
+            tab_stop,
+        }
+    }
+}
+
+/// A mark per spot, its area growing with its events.
+fn spot_views(lang: Lang, rows: &[TimelineEvent]) -> Vec<MarkView> {
+    spot_marks(rows)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (i, x, y, count, kind))| {
+            let place = located_place(&rows[i])
+                .map(|p| p.name.as_str())
+                .unwrap_or_default();
+            let label = match lang {
+                Lang::En => format!("{place}: {count} events"),
+                Lang::Ar => format!("{place}: {} حدثاً", lang.num(count as u64)),
+            };
+            let r = 3.0 + (count as f64).sqrt() * 1.5;
+            MarkView::new(&rows[i].id, Some(r), (x, y), kind, label, n == 0)
+        })
+        .collect()
+}
+
+/// A mark per located event; the selected one (else the first) is the tab stop.
+fn event_views(lang: Lang, rows: &[TimelineEvent], selected: Option<&str>) -> Vec<MarkView> {
+    let positions = mark_positions(rows);
+    let current = positions
+        .iter()
+        .position(|(i, ..)| selected == Some(rows[*i].id.as_str()))
+        .unwrap_or(0);
+    positions
+        .into_iter()
+        .enumerate()
+        .map(|(n, (i, x, y))| {
+            let r = &rows[i];
+            MarkView::new(
+                &r.id,
+                None,
+                (x, y),
+                r.event.kind,
+                event_label(lang, r),
+                n == current,
+            )
+        })
+        .collect()
+}
+
+fn mark_view(state: AppState, m: MarkView) -> AnyView {
+    let id = m.id.clone();
+    let id2 = m.id.clone();
+    let tabindex = if m.tab_stop { "0" } else { "-1" };
+    let pick = move |_| pick_row(state, &id);
+    let key = move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2));
+    match m.spot_radius {
+        Some(r) => view! {
+            <circle
+                class="mark spot"
+                cx=tenths(m.x)
+                cy=tenths(m.y)
+                r=tenths(r)
+                fill=colour(m.kind)
+                role="button"
+                tabindex=tabindex
+                aria-label=m.label
+                on:click=pick
+                on:keydown=key
+            ></circle>
+        }
+        .into_any(),
+        None => {
+            let id3 = m.id.clone();
+            let selected = move || state.selected.with(|s| s.as_deref() == Some(id3.as_str()));
+            view! {
+                <path
+                    class="mark"
+                    class:selected=selected
+                    data-event=m.id
+                    transform=format!("translate({} {})", tenths(m.x), tenths(m.y))
+                    d=shape(m.kind)
+                    fill=colour(m.kind)
+                    role="button"
+                    tabindex=tabindex
+                    aria-label=m.label
+                    on:click=pick
+                    on:keydown=key
+                ></path>
+            }
+            .into_any()
+        }
+    }
+}
+
 #[component]
 pub fn Map() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -203,87 +338,32 @@ pub fn Map() -> impl IntoView {
             .collect_view()
     };
 
-    // Many events: a circle per spot, its area growing with its events.
-    let spots = move || {
-        let rows = state.visible.get();
-        let lang = state.lang.get();
-        spot_marks(&rows)
-            .into_iter()
-            .enumerate()
-            .map(|(n, (i, x, y, count, kind))| {
-                let id = rows[i].id.clone();
-                let place = located_place(&rows[i]).map(|p| p.name.clone()).unwrap_or_default();
-                let label = match lang {
-                    Lang::En => format!("{place}: {count} events"),
-                    Lang::Ar => format!("{place}: {} حدثاً", lang.num(count as u64)),
-                };
-                let id2 = id.clone();
-                view! {
-                    <circle
-                        class="mark spot"
-                        cx=format!("{x:.1}")
-                        cy=format!("{y:.1}")
-                        r=format!("{:.1}", 3.0 + (count as f64).sqrt() * 1.5)
-                        fill=colour(kind)
-                        role="button"
-                        tabindex=if n == 0 { "0" } else { "-1" }
-                        aria-label=label
-                        on:click=move |_| pick_row(state, &id)
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2))
-                    ></circle>
-                }
-            })
-            .collect_view()
-    };
     let located = Memo::new(move |_| {
         state
             .visible
             .with(|rows| rows.iter().filter(|r| located_place(r).is_some()).count())
     });
-    let marks = move || {
-        if located.get() > MARK_EACH_UP_TO {
-            return spots().into_any();
-        }
-        let rows = state.visible.get();
+    let marks = Memo::new(move |_| {
         let lang = state.lang.get();
-        let positions = mark_positions(&rows);
-        // One tab stop for all marks (the selected one, else the first);
-        // arrow keys move between them.
-        let current = state.selected.with_untracked(|sel| {
-            positions
-                .iter()
-                .position(|(i, ..)| sel.as_deref() == Some(rows[*i].id.as_str()))
-                .unwrap_or(0)
-        });
-        positions
-            .into_iter()
-            .enumerate()
-            .map(|(n, (i, x, y))| {
-                let r = &rows[i];
-                let id = r.id.clone();
-                let id2 = id.clone();
-                let id3 = id.clone();
-                let kind = r.event.kind;
-                let label = event_label(lang, r);
-                let selected = move || state.selected.with(|s| s.as_deref() == Some(id3.as_str()));
-                view! {
-                    <path
-                        class="mark"
-                        class:selected=selected
-                        data-event=id.clone()
-                        transform=format!("translate({x:.1} {y:.1})")
-                        d=shape(kind)
-                        fill=colour(kind)
-                        role="button"
-                        tabindex=if n == current { "0" } else { "-1" }
-                        aria-label=label
-                        on:click=move |_| pick_row(state, &id)
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2))
-                    ></path>
-                }
-            })
-            .collect_view()
-            .into_any()
+        state.visible.with(|rows| {
+            if located.get() > MARK_EACH_UP_TO {
+                spot_views(lang, rows)
+            } else {
+                let current = state.selected.with_untracked(|sel| sel.clone());
+                event_views(lang, rows, current.as_deref())
+            }
+        })
+    });
+    // Keyed by everything a mark shows: after a filter change only the marks
+    // that differ are drawn again; the others are not touched.
+    let mark_list = move || {
+        view! {
+            <For
+                each=move || marks.get()
+                key=|m| m.key.clone()
+                children=move |m| mark_view(state, m)
+            />
+        }
     };
     let unlocated = move || state.visible.with(|v| v.len()) - located.get();
 
@@ -298,7 +378,7 @@ pub fn Map() -> impl IntoView {
                 aria-label=move || s().map
             >
                 <g class="govs">{outlines}</g>
-                <g class="marks">{marks}</g>
+                <g class="marks">{mark_list}</g>
             </svg>
             <Show when=move || { unlocated() > 0 }>
                 <p class="hint">

@@ -13,5 +13,6 @@ pub mod map_data;
 pub mod notices;
 pub mod reading;
 pub mod share;
+pub mod svg_num;
 pub mod timeline;
 pub mod types;

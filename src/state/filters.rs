@@ -2,6 +2,7 @@
 //! in the address's fragment (`#xt=clash&k=3`).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use waqai_engine::{Date, EventType, Status};
@@ -69,7 +70,8 @@ pub fn side_id(ev: &TimelineEvent) -> &'static str {
 /// What the filters make of the rows: see [`Filters::apply`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filtered {
-    pub visible: Vec<TimelineEvent>,
+    /// Shared with the page's `visible` memo, so the rows are not copied twice.
+    pub visible: Arc<Vec<TimelineEvent>>,
     /// Per facet (in [`Facet::ALL`] order), how many rows it keeps on its own.
     pub kept: [usize; 8],
 }
@@ -154,6 +156,7 @@ impl Filters {
     /// filter change tests each event once per filter, not once per panel.
     pub fn apply(&self, events: &[TimelineEvent]) -> Filtered {
         let mut out = Filtered::default();
+        let mut visible = Vec::with_capacity(events.len());
         for e in events {
             let mut all = true;
             for (i, &f) in Facet::ALL.iter().enumerate() {
@@ -164,9 +167,10 @@ impl Filters {
                 }
             }
             if all {
-                out.visible.push(e.clone());
+                visible.push(e.clone());
             }
         }
+        out.visible = Arc::new(visible);
         out
     }
 
@@ -380,7 +384,7 @@ mod tests {
             assert_eq!(once.kept_by(facet), f.count_kept(facet, &all), "{facet:?}");
         }
         let kept: Vec<_> = all.iter().filter(|r| f.matches(r)).cloned().collect();
-        assert_eq!(once.visible, kept);
+        assert_eq!(*once.visible, kept);
     }
 
     #[test]
