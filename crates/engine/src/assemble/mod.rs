@@ -10,6 +10,7 @@ mod actors;
 mod casualties;
 mod few;
 pub mod places;
+mod shared;
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -30,7 +31,7 @@ const TIME_WORDS: usize = 10;
 #[derive(Debug, Clone)]
 pub struct Draft<'a> {
     pub kind: EventType,
-    pub place: FoundPlace,
+    pub place: FoundPlace<'a>,
     /// What the other places of the sentence say about where it is, for
     /// choosing among homonyms (shared by the sentence's drafts).
     pub context: std::rc::Rc<crate::gazetteer::Hints>,
@@ -69,10 +70,10 @@ struct Group {
 
 /// What one clause holds.
 #[derive(Debug, Default)]
-struct Clause {
+struct Clause<'a> {
     range: Range<usize>,
     groups: Vec<Group>,
-    places: Vec<FoundPlace>,
+    places: Vec<FoundPlace<'a>>,
     casualties: Vec<Casualty>,
     time: Option<TimeRef>,
     linker: bool,
@@ -127,7 +128,7 @@ pub fn assemble<'a>(doc: &Document<'a>) -> Vec<Draft<'a>> {
 fn sentence_drafts<'a>(
     doc: &Document<'a>,
     sentence: &crate::text::segment::Sentence,
-    recent: &mut Recent,
+    recent: &mut Recent<'a>,
     subject: &mut Option<ActorHit>,
     out: &mut Vec<Draft<'a>>,
 ) {
@@ -197,7 +198,7 @@ fn sentence_drafts<'a>(
         // allocate for every clause.
         let groups = std::mem::take(&mut clauses[ci].groups);
         // The places the last group of this clause with any took.
-        let mut last_places: Vec<FoundPlace> = Vec::new();
+        let mut last_places: Vec<FoundPlace<'a>> = Vec::new();
         if groups.is_empty() {
             // "وكان الطيران الحربي حاول …، فقصف …": the subject carries over.
             let range = &clauses[ci].range;
@@ -218,7 +219,7 @@ fn sentence_drafts<'a>(
             } else {
                 groups[gi - 1].end
             };
-            let event_places = |from: usize, to: usize| -> Vec<FoundPlace> {
+            let event_places = |from: usize, to: usize| -> Vec<FoundPlace<'a>> {
                 clause
                     .places
                     .iter()
@@ -268,7 +269,7 @@ fn sentence_drafts<'a>(
                     .iter()
                     .rev()
                     .find_map(|c| {
-                        let p: Vec<FoundPlace> = c
+                        let p: Vec<FoundPlace<'a>> = c
                             .places
                             .iter()
                             .filter(|p| p.role == PlaceRoleInClause::Event)
@@ -403,10 +404,10 @@ fn sentence_drafts<'a>(
 /// sentences read back is kept — its places, for words that refer back, and
 /// a figure that a linker gives to the event before ("وأدى ذلك إلى مقتل …").
 /// The same as what [`sentence_drafts`] would do, without the event reading.
-fn quiet_sentence(
-    doc: &Document,
+fn quiet_sentence<'a>(
+    doc: &Document<'a>,
     sentence: &crate::text::segment::Sentence,
-    recent: &mut Recent,
+    recent: &mut Recent<'a>,
     out: &mut [Draft],
 ) {
     for range in &sentence.clauses {
@@ -546,7 +547,12 @@ fn event_types(
 /// Reads one clause: its trigger groups, places, casualties, time and weapons.
 /// Without `events` (a sentence with no trigger), its time is not read, nor
 /// its casualties unless a linker gives them to the event before.
-fn read_clause(doc: &Document, range: Range<usize>, recent: &mut Recent, events: bool) -> Clause {
+fn read_clause<'a>(
+    doc: &Document<'a>,
+    range: Range<usize>,
+    recent: &mut Recent<'a>,
+    events: bool,
+) -> Clause<'a> {
     let mut clause = Clause {
         range: range.clone(),
         ..Clause::default()

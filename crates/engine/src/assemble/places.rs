@@ -18,6 +18,8 @@ use crate::gazetteer::{gazetteer, PlaceKind};
 use crate::lexicon::{Entry, PlaceRole, Plurality, SyntaxRole};
 use crate::text::normalize::match_key;
 
+use super::shared::Shared;
+
 /// What a place does in its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceRoleInClause {
@@ -32,19 +34,19 @@ pub enum PlaceRoleInClause {
 /// A place found in the text. Copied into the places a later word may refer
 /// back to and into every event at it, so its texts are shared, not cloned.
 #[derive(Debug, Clone)]
-pub struct FoundPlace {
+pub struct FoundPlace<'a> {
     /// Tokens of the whole element (type word included), for ordering.
     pub tokens: Range<usize>,
     /// The name as written, without its type word.
-    pub name: Rc<str>,
+    pub name: Shared<'a>,
     /// The match key of the name.
-    pub key: Rc<str>,
+    pub key: Shared<'a>,
     /// The kind the text or the gazetteer gives it.
     pub kind: Option<PlaceKind>,
     pub role: PlaceRoleInClause,
     /// Keys of locators written right after it ("درعا" in "نوى بريف درعا"),
     /// shared by the members of a list and by every copy of the place.
-    pub locators: Rc<[Rc<str>]>,
+    pub locators: Rc<[Shared<'a>]>,
     /// Resolved from a word that refers back (الحي ذاته).
     pub anaphoric: bool,
 }
@@ -54,26 +56,26 @@ const RECALL: usize = 40;
 
 /// Places seen so far in the article, for words that refer back.
 #[derive(Debug, Default)]
-pub struct Recent {
-    places: Vec<Remembered>,
+pub struct Recent<'a> {
+    places: Vec<Remembered<'a>>,
     /// [`Recent::governorate`] as of the first `.0` places: the answer only
     /// changes when a later place names a governorate, so each is asked once.
     governorate: Cell<(usize, Option<&'static str>)>,
     /// Keys of places that had an event: what "الحي ذاته" most likely means.
     with_events: crate::lexicon::fnv::FnvSet,
     /// The event places of the last clause that had any, for "المناطق المذكورة".
-    last_list: Vec<FoundPlace>,
+    last_list: Vec<FoundPlace<'a>>,
 }
 
 /// A place seen, with its gazetteer kinds once asked for
 /// (words that refer back ask about the same places again and again).
 #[derive(Debug)]
-struct Remembered {
-    place: FoundPlace,
+struct Remembered<'a> {
+    place: FoundPlace<'a>,
     gazetteer_kinds: OnceCell<[Option<PlaceKind>; 2]>,
 }
 
-impl Remembered {
+impl Remembered<'_> {
     /// The kinds the place may be referred back to by: its own, and for a
     /// head-word name ("جسر الرستن") the kind of the place it names after the
     /// head (a city).
@@ -88,8 +90,8 @@ impl Remembered {
     }
 }
 
-impl Recent {
-    pub fn push(&mut self, place: &FoundPlace) {
+impl<'a> Recent<'a> {
+    pub fn push(&mut self, place: &FoundPlace<'a>) {
         if place.role != PlaceRoleInClause::Origin {
             self.places.push(Remembered {
                 place: place.clone(),
@@ -99,8 +101,8 @@ impl Recent {
     }
 
     /// Remembers a clause's event places as the list a plural word may refer to.
-    pub fn set_list(&mut self, places: &[FoundPlace]) {
-        let events: Vec<FoundPlace> = places
+    pub fn set_list(&mut self, places: &[FoundPlace<'a>]) {
+        let events: Vec<FoundPlace<'a>> = places
             .iter()
             .filter(|p| p.role == PlaceRoleInClause::Event)
             .cloned()
@@ -112,7 +114,7 @@ impl Recent {
 
     /// The latest place of a kind (neighbourhood for الحي …), else the latest
     /// event place, else any latest place.
-    pub fn latest(&self, kind: Option<PlaceKind>) -> Option<&FoundPlace> {
+    pub fn latest(&self, kind: Option<PlaceKind>) -> Option<&FoundPlace<'a>> {
         // Words that refer back reach a few sentences at most.
         let events = || {
             self.places
@@ -203,7 +205,7 @@ fn kind_of_type_word(kind: &str) -> Option<PlaceKind> {
 
 /// Whether a place is big enough to locate another (a governorate, region,
 /// district or city).
-fn is_container(place: &FoundPlace) -> bool {
+fn is_container(place: &FoundPlace<'_>) -> bool {
     let gaz = gazetteer();
     gaz.governorate_of_key(&place.key).is_some()
         || matches!(
@@ -225,7 +227,7 @@ fn is_container(place: &FoundPlace) -> bool {
 pub struct PlaceFinder<'d, 'a> {
     doc: &'d Document<'a>,
     end: usize,
-    recent: &'d Recent,
+    recent: &'d Recent<'a>,
 }
 
 fn is_place_word(e: &Entry, roles: &[PlaceRole]) -> bool {
@@ -233,7 +235,7 @@ fn is_place_word(e: &Entry, roles: &[PlaceRole]) -> bool {
 }
 
 impl<'d, 'a> PlaceFinder<'d, 'a> {
-    pub fn new(doc: &'d Document<'a>, end: usize, recent: &'d Recent) -> Self {
+    pub fn new(doc: &'d Document<'a>, end: usize, recent: &'d Recent<'a>) -> Self {
         PlaceFinder { doc, end, recent }
     }
 
@@ -398,13 +400,13 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         &self,
         tokens: Range<usize>,
         name: Range<usize>,
-        key: &str,
+        key: Shared<'a>,
         kind: Option<PlaceKind>,
-    ) -> FoundPlace {
+    ) -> FoundPlace<'a> {
         FoundPlace {
             tokens,
             name: self.doc.name_text(name).into(),
-            key: key.into(),
+            key,
             kind,
             role: PlaceRoleInClause::Event,
             locators: Rc::default(),
@@ -412,18 +414,15 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         }
     }
 
-    fn anaphor(&self, tokens: Range<usize>, kind: Option<PlaceKind>) -> Option<FoundPlace> {
+    fn anaphor(&self, tokens: Range<usize>, kind: Option<PlaceKind>) -> Option<FoundPlace<'a>> {
         let mut p = self.recent.latest(kind)?.clone();
         // "جسر الرستن … على المدينة": the city named after the head word.
-        if let (Some(k), Some((_, tail))) = (kind, p.key.split_once(' ')) {
+        if let (Some(k), Some(tail)) = (kind, p.key.after_space()) {
             let own = p.kind.is_some_and(|pk| same_kind(pk, k));
-            let named = gazetteer().lookup(tail).first().map(|e| e.kind);
+            let named = gazetteer().lookup(&tail).first().map(|e| e.kind);
             if !own && named.is_some_and(|nk| same_kind(nk, k)) {
-                p.key = tail.into();
-                p.name = p
-                    .name
-                    .split_once(' ')
-                    .map_or(p.name.clone(), |(_, t)| t.into());
+                p.key = tail;
+                p.name = p.name.after_space().unwrap_or(p.name);
                 p.kind = named;
             }
         }
@@ -469,7 +468,11 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// One element at `i`. `typed` says a plural type word opened the list, so
     /// unknown names may follow. Returns the elements (a dual region gives two) and the end.
-    fn parse_element(&self, start: usize, typed: bool) -> Option<(Vec<FoundPlace>, usize, bool)> {
+    fn parse_element(
+        &self,
+        start: usize,
+        typed: bool,
+    ) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
         self.parse_element_in(start, typed, false)
     }
 
@@ -480,7 +483,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         start: usize,
         typed: bool,
         in_plural: bool,
-    ) -> Option<(Vec<FoundPlace>, usize, bool)> {
+    ) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
         let mut i = start;
         let mut modified = false;
         // Modifiers: محيط، أطراف، مناطق متفرقة من …
@@ -531,7 +534,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             // No type word: the kind is the gazetteer's, found when it is needed.
             let kind = None;
             return Some((
-                vec![self.element(start..end, i..end, &key, kind)],
+                vec![self.element(start..end, i..end, key.into(), kind)],
                 end,
                 typed,
             ));
@@ -548,7 +551,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 }
                 let (end, key, _) = self.name_at(i, !modified)?;
                 return Some((
-                    vec![self.element(start..end, i..end, &key, None)],
+                    vec![self.element(start..end, i..end, key.into(), None)],
                     end,
                     typed,
                 ));
@@ -573,12 +576,13 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     .filter(|_| !self.doc.analysis(m.end).conj);
                 if let Some((end, key)) = named {
                     return Some((
-                        vec![self.element(start..end, m.end..end, key, kind)],
+                        vec![self.element(start..end, m.end..end, key.into(), kind)],
                         end,
                         false,
                     ));
                 }
-                let mut p = self.element(start..m.end, i..m.end, "دمشق", Some(PlaceKind::City));
+                let mut p =
+                    self.element(start..m.end, i..m.end, "دمشق".into(), Some(PlaceKind::City));
                 p.name = "دمشق".into();
                 Some((vec![p], m.end, false))
             }
@@ -659,7 +663,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         key = Cow::Owned(with_type);
                     }
                     return Some((
-                        vec![self.element(start..end, after..end, &key, kind)],
+                        vec![self.element(start..end, after..end, key.into(), kind)],
                         end,
                         many || typed,
                     ));
@@ -686,7 +690,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 // head (حقول جزل وجحار) names its first member with the head too.
                 let key = match_key(self.doc.name_text(i..end));
                 Some((
-                    vec![self.element(start..end, i..end, &key, kind)],
+                    vec![self.element(start..end, i..end, key.into(), kind)],
                     end,
                     many || typed,
                 ))
@@ -699,7 +703,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     /// "ريف X" is in the gazetteer; this reads the other ways of writing a
     /// governorate's countryside: "الريف الشمالي لحمص", "ريفي حماة الشمالي
     /// والجنوبي", and a bare "الريف الشمالي" (the governorate in context).
-    fn region(&self, i: usize, start: usize) -> Option<(Vec<FoundPlace>, usize, bool)> {
+    fn region(&self, i: usize, start: usize) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
         let (m, entry) = self
             .doc
             .find_at(i, |e| is_place_word(e, &[PlaceRole::Region]))?;
@@ -776,12 +780,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// A locator after an element: "بريف درعا", "في حمص", "شرقي دمشق", "على
     /// أطراف منطقة اللجاة". Returns the located places and the end.
-    fn locator(&self, i: usize) -> Option<(Vec<FoundPlace>, usize)> {
+    fn locator(&self, i: usize) -> Option<(Vec<FoundPlace<'a>>, usize)> {
         if i >= self.end {
             return None;
         }
         let a = self.doc.analysis(i);
-        let as_locator = |found: Vec<FoundPlace>, end: usize, need_container: bool| {
+        let as_locator = |found: Vec<FoundPlace<'a>>, end: usize, need_container: bool| {
             if need_container && !found.iter().all(is_container) {
                 return None;
             }
@@ -835,7 +839,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// A coordinated list of places starting at `i`, with the locators after
     /// its elements. Returns the places (events and locators) and the end.
-    pub fn list(&self, i: usize) -> Option<(Vec<FoundPlace>, usize)> {
+    pub fn list(&self, i: usize) -> Option<(Vec<FoundPlace<'a>>, usize)> {
         let (mut elements, mut end, typed) = self.parse_element(i, false)?;
         let mut places = Vec::new();
         // "منطقتي الدوة والبيارات": later members share the type word's kind.
@@ -848,7 +852,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 end = self.skip_trailers(e);
             }
             if !located.is_empty() {
-                let keys: Rc<[Rc<str>]> = located.iter().map(|l| l.key.clone()).collect();
+                let keys: Rc<[Shared<'a>]> = located.iter().map(|l| l.key.clone()).collect();
                 for p in &mut elements {
                     p.locators = if p.locators.is_empty() {
                         keys.clone()
