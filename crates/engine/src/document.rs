@@ -72,7 +72,8 @@ fn ends_with_ta_marbuta(word: &str) -> bool {
         Some('ة') => true,
         Some('\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | 'a'..='z' | 'A'..='Z') => false,
         _ => word
-            .trim_end_matches(|c: char| !c.is_alphabetic())
+            // A diacritic (U+064B–U+0652) is alphabetic too: answered without the tables.
+            .trim_end_matches(|c: char| !matches!(c, '\u{0620}'..='\u{0657}') && !c.is_alphabetic())
             .ends_with('ة'),
     }
 }

@@ -37,10 +37,13 @@ impl<'a> Utf16Index<'a> {
 /// The UTF-16 units of the characters that start in `utf8`, counted on
 /// bytes: one per leading byte, two for a four-byte character (a surrogate
 /// pair). A block may start inside a character; its continuation bytes count nothing.
+///
+/// Called on at most [`STEP`] bytes, so the count fits narrow lanes, which
+/// the compiler packs four times as many of into a vector as `usize`.
 fn utf16_len(utf8: &[u8]) -> usize {
     utf8.iter()
-        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+        .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum::<u32>() as usize
 }
 
 #[cfg(test)]

@@ -152,7 +152,7 @@ pub fn fold(text: &str) -> String {
 pub fn match_key(name: &str) -> String {
     let folded = fold(name);
     let mut key = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| !(c.is_alphanumeric())) {
+    for word in folded.split(|c: char| !is_alphanumeric(c)) {
         if word.is_empty() {
             continue;
         }
@@ -162,6 +162,13 @@ pub fn match_key(name: &str) -> String {
         key.push_str(strip_article(word));
     }
     key
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for the
+/// Arabic letters and marks (U+0620–U+0657, all alphabetic), which are nearly
+/// every character of a name.
+pub fn is_alphanumeric(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{0657}') || c.is_alphanumeric()
 }
 
 /// `word` without a leading ال, unless that would leave fewer than two letters
@@ -289,6 +296,13 @@ mod tests {
             ("x\u{00A0}y", "x y"),
         ] {
             assert_eq!(fold(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_and_marks_are_alphabetic() {
+        for c in '\u{0620}'..='\u{0657}' {
+            assert!(c.is_alphabetic() && c.is_alphanumeric(), "{c:?}");
         }
     }
 
