@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::lexicon::fnv::FnvMap;
+use crate::lexicon::kinds::{self, Kinds};
 use crate::lexicon::{analyze_tiers, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
 use crate::text::normalize::NormText;
 use crate::text::segment::{segment, Sentence};
@@ -61,6 +62,9 @@ pub struct Document<'a> {
     pub mentions: Vec<Mention>,
     /// For each token, the range of `mentions` that start at it.
     starts: Vec<Range<usize>>,
+    /// For each token, the kinds of the entries of the mentions that start
+    /// at it: most questions about a token are answered by this alone.
+    kinds: Vec<Kinds>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -140,11 +144,13 @@ impl<'a> Document<'a> {
             })
             .collect();
         let mut starts = vec![0..0; tokens.len()];
+        let mut kinds = vec![0; tokens.len()];
         let mut i = 0;
         while i < mentions.len() {
             let t = mentions[i].start;
             let j = i + mentions[i..].iter().take_while(|m| m.start == t).count();
             starts[t] = i..j;
+            kinds[t] = mentions[i..j].iter().fold(0, |k, m| k | m.phrase.kinds);
             i = j;
         }
         let opens_clause = |i: usize| {
@@ -170,6 +176,7 @@ impl<'a> Document<'a> {
             times,
             mentions,
             starts,
+            kinds,
             sentences,
         }
     }
@@ -217,12 +224,18 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The longest mention starting at `i` with an entry that `pred` accepts.
+    /// The longest mention starting at `i` with an entry that `pred`
+    /// accepts; `pred` accepts only entries of `kinds`.
     pub fn find_at(
         &self,
         i: usize,
+        kinds: Kinds,
         pred: impl Fn(&Entry) -> bool,
     ) -> Option<(Mention, &'static Entry)> {
+        // Most tokens have no entry of the kinds asked for: one look-up says so.
+        if self.kinds.get(i).is_none_or(|k| k & kinds == 0) {
+            return None;
+        }
         self.mentions_at(i)
             .iter()
             .find_map(|m| m.entries().find(|e| pred(e)).map(|e| (*m, e)))
@@ -235,13 +248,16 @@ impl<'a> Document<'a> {
         if self.analysis(i).article != adj {
             return None;
         }
-        self.find_at(i, |e| matches!(e, Entry::Direction { .. }))
-            .map(|(m, _)| m)
+        self.find_at(i, kinds::DIRECTION, |e| {
+            matches!(e, Entry::Direction { .. })
+        })
+        .map(|(m, _)| m)
     }
 
-    /// Whether token `i` begins a phrase with an entry `pred` accepts.
-    pub fn has_at(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> bool {
-        self.find_at(i, pred).is_some()
+    /// Whether token `i` begins a phrase with an entry `pred` accepts;
+    /// `pred` accepts only entries of `kinds`.
+    pub fn has_at(&self, i: usize, kinds: Kinds, pred: impl Fn(&Entry) -> bool) -> bool {
+        self.find_at(i, kinds, pred).is_some()
     }
 
     /// The original-text byte range of tokens `range`.

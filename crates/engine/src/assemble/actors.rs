@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::lexicon::{Entry, SyntaxRole};
+use crate::lexicon::{kinds, Entry, SyntaxRole};
 use crate::model::Side;
 
 /// An actor mention.
@@ -24,7 +24,7 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
     let mut hits = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if let Some((m, _)) = doc.find_at(i, |e| matches!(e, Entry::Source(_))) {
+        if let Some((m, _)) = doc.find_at(i, kinds::SOURCE, |e| matches!(e, Entry::Source(_))) {
             i = m.end;
             continue;
         }
@@ -35,7 +35,7 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
                 air,
                 adjective,
             },
-        )) = doc.find_at(i, |e| matches!(e, Entry::Actor { .. }))
+        )) = doc.find_at(i, kinds::ACTOR, |e| matches!(e, Entry::Actor { .. }))
         {
             // "غارات جوية روسية": a nationality names the actor only right after
             // a strike word or a weapon (up to one adjective between).
@@ -50,7 +50,7 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
                 let air = air
                     || (adjective
                         && (i.saturating_sub(2)..i).any(|k| {
-                            doc.has_at(k, |e| {
+                            doc.has_at(k, kinds::WEAPON | kinds::TRIGGER, |e| {
                                 matches!(e, Entry::Weapon(crate::lexicon::Delivery::Air))
                                     || matches!(
                                         e,
@@ -70,7 +70,9 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
                 continue;
             }
         }
-        if doc.has_at(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Possessive))) {
+        if doc.has_at(i, kinds::syntax(SyntaxRole::Possessive), |e| {
+            matches!(e, Entry::Syntax(SyntaxRole::Possessive))
+        }) {
             hits.push(ActorHit {
                 tokens: (i, i + 1),
                 side: None,
@@ -143,7 +145,9 @@ pub fn choose(
     let owned = |h: &ActorHit| {
         h.tokens.0 > 0
             && h.tokens.0 - 1 != trigger
-            && doc.has_at(h.tokens.0 - 1, |e| matches!(e, Entry::Trigger { .. }))
+            && doc.has_at(h.tokens.0 - 1, kinds::TRIGGER, |e| {
+                matches!(e, Entry::Trigger { .. })
+            })
     };
     // 1. Passive agent: "من قبل قوات الأسد".
     for h in hits.iter().filter(in_clause) {
@@ -192,7 +196,7 @@ fn owner_after(
     // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word.
     let other_trigger_between = |h: &ActorHit| {
         (trigger_end..h.tokens.0).any(|k| {
-            doc.has_at(k, |e| {
+            doc.has_at(k, kinds::TRIGGER | kinds::SYNTAX | kinds::PLACE_WORD, |e| {
                 matches!(
                     e,
                     Entry::Trigger { .. } | Entry::Syntax(_) | Entry::PlaceWord { .. }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::lexicon::{CasualtyForm, CasualtyWhat, Entry};
+use crate::lexicon::{kinds, CasualtyForm, CasualtyWhat, Entry};
 use crate::model::Count;
 use crate::numbers::{parse_quantity, Quantity};
 
@@ -92,6 +92,7 @@ pub fn find(doc: &Document, clause: Range<usize>) -> Vec<Casualty> {
     while i < clause.end {
         let hit = doc.find_at(
             i,
+            kinds::CASUALTY,
             |e| matches!(e, Entry::Casualty { what, .. } if *what != CasualtyWhat::Victim),
         );
         let Some((m, &Entry::Casualty { what, form })) = hit else {

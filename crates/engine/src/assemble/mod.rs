@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::document::Document;
-use crate::lexicon::{Delivery, Entry, SyntaxRole, TriggerClass};
+use crate::lexicon::{kinds, Delivery, Entry, SyntaxRole, TriggerClass};
 use crate::model::{Count, EventType, Side};
 use crate::time::{parse_time, TimeRef};
 
@@ -135,13 +135,13 @@ fn sentence_drafts<'a>(
     let told = sentence
         .tokens
         .clone()
-        .any(|i| doc.has_at(i, |e| matches!(e, Entry::Trigger { .. })));
+        .any(|i| doc.has_at(i, kinds::TRIGGER, |e| matches!(e, Entry::Trigger { .. })));
     if !told && !debugging() {
         return quiet_sentence(doc, sentence, recent, out);
     }
     let actors_found = actors::find(doc, sentence.tokens.clone());
     let source = (sentence.tokens.clone()).find_map(|i| {
-        doc.find_at(i, |e| matches!(e, Entry::Source(_)))
+        doc.find_at(i, kinds::SOURCE, |e| matches!(e, Entry::Source(_)))
             .and_then(|(_, e)| match e {
                 Entry::Source(name) => Some(*name),
                 _ => None,
@@ -566,9 +566,9 @@ fn read_clause<'a>(
     while i < range.end {
         let mentions = doc.mentions_at(i);
         // Sources and actors are names, never places or triggers.
-        if let Some((m, _)) =
-            doc.find_at(i, |e| matches!(e, Entry::Source(_) | Entry::Actor { .. }))
-        {
+        if let Some((m, _)) = doc.find_at(i, kinds::SOURCE | kinds::ACTOR, |e| {
+            matches!(e, Entry::Source(_) | Entry::Actor { .. })
+        }) {
             if i >= skip_until {
                 skip_until = m.end;
             }
@@ -600,14 +600,16 @@ fn read_clause<'a>(
                 clause.time = Some(t);
             }
         }
-        if let Some((m, &Entry::Weapon(d))) = doc.find_at(i, |e| matches!(e, Entry::Weapon(_))) {
+        if let Some((m, &Entry::Weapon(d))) =
+            doc.find_at(i, kinds::WEAPON, |e| matches!(e, Entry::Weapon(_)))
+        {
             if !clause.weapons.iter().any(|(r, _)| r.contains(&i)) {
                 clause.weapons.push((m.start..m.end.min(range.end), d));
             }
         }
         if i >= skip_until && i >= blocked_until && i >= trigger_until {
             if let Some((m, &Entry::Trigger { class, verb })) =
-                doc.find_at(i, |e| matches!(e, Entry::Trigger { .. }))
+                doc.find_at(i, kinds::TRIGGER, |e| matches!(e, Entry::Trigger { .. }))
             {
                 trigger_until = m.end;
                 if !is_intended(doc, i, &range) {
@@ -617,7 +619,9 @@ fn read_clause<'a>(
         }
         // Places: explicit place words anywhere; bare names only in a slot.
         let explicit = doc.direction_at(i, false).is_some()
-            || doc.has_at(i, |e| matches!(e, Entry::PlaceWord { .. }));
+            || doc.has_at(i, kinds::PLACE_WORD, |e| {
+                matches!(e, Entry::PlaceWord { .. })
+            });
         let a = doc.analysis(i);
         let in_slot = slot || a.prep.is_some() || explicit;
         if i >= skip_until && in_slot && doc.is_word(i) {
@@ -646,7 +650,9 @@ fn read_clause<'a>(
             }
         }
         slot = opens_slot(doc.stem(i))
-            || doc.has_at(i, |e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
+            || doc.has_at(i, kinds::TRIGGER | kinds::WEAPON, |e| {
+                matches!(e, Entry::Trigger { .. } | Entry::Weapon(_))
+            })
             || mentions.iter().any(|m| {
                 m.end == i + 1
                     && m.entries()
@@ -690,10 +696,11 @@ fn accept_list(doc: &Document, at: usize, explicit: bool, found: &[FoundPlace]) 
 /// "من معسكر …" after a strike, "مصدره …", "المتمركزة في …".
 fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -> bool {
     let prev = |k: usize| if k > range.start { doc.stem(k - 1) } else { "" };
-    let origin_word = (range.start..at)
-        .rev()
-        .take(3)
-        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Origin))));
+    let origin_word = (range.start..at).rev().take(3).any(|k| {
+        doc.has_at(k, kinds::syntax(SyntaxRole::Origin), |e| {
+            matches!(e, Entry::Syntax(SyntaxRole::Origin))
+        })
+    });
     if origin_word {
         return true;
     }
@@ -712,8 +719,11 @@ fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -
 
 /// Whether a trigger is only intended ("بهدف استعادة", "لإيقاف تقدم").
 fn is_intended(doc: &Document, at: usize, range: &Range<usize>) -> bool {
-    (range.start.max(at.saturating_sub(4))..at)
-        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Purpose))))
+    (range.start.max(at.saturating_sub(4))..at).any(|k| {
+        doc.has_at(k, kinds::syntax(SyntaxRole::Purpose), |e| {
+            matches!(e, Entry::Syntax(SyntaxRole::Purpose))
+        })
+    })
 }
 
 fn add_trigger(
@@ -725,13 +735,15 @@ fn add_trigger(
     verb: bool,
 ) {
     let a = doc.analysis(start);
-    let denied = (clause.range.start.max(start.saturating_sub(12))..start)
-        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Denial))))
-        || (start > clause.range.start
-            && doc.has_at(start - 1, |e| {
-                matches!(e, Entry::Syntax(SyntaxRole::Negation))
-            })
-            && verb);
+    let denied = (clause.range.start.max(start.saturating_sub(12))..start).any(|k| {
+        doc.has_at(k, kinds::syntax(SyntaxRole::Denial), |e| {
+            matches!(e, Entry::Syntax(SyntaxRole::Denial))
+        })
+    }) || (start > clause.range.start
+        && doc.has_at(start - 1, kinds::syntax(SyntaxRole::Negation), |e| {
+            matches!(e, Entry::Syntax(SyntaxRole::Negation))
+        })
+        && verb);
     let anaphoric = a.article && end == start + 1 && class == TriggerClass::Bombard;
     let place_between = |from: usize| clause.places.iter().any(|p| p.tokens.start >= from);
     if let Some(last) = clause.groups.last_mut() {
@@ -746,8 +758,11 @@ fn add_trigger(
             return;
         }
     }
-    let caused = (clause.range.start.max(start.saturating_sub(2))..start)
-        .any(|k| doc.has_at(k, |e| matches!(e, Entry::Syntax(SyntaxRole::Cause))));
+    let caused = (clause.range.start.max(start.saturating_sub(2))..start).any(|k| {
+        doc.has_at(k, kinds::syntax(SyntaxRole::Cause), |e| {
+            matches!(e, Entry::Syntax(SyntaxRole::Cause))
+        })
+    });
     clause.groups.push(Group {
         start,
         end,

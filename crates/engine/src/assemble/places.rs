@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use crate::document::Document;
 use crate::gazetteer::{gazetteer, PlaceKind};
+use crate::lexicon::kinds::{self, Kinds};
 use crate::lexicon::{Entry, PlaceRole, Plurality, SyntaxRole};
 use crate::text::normalize::match_key;
 
@@ -247,8 +248,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         }
     }
 
-    fn has(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> bool {
-        i < self.end && self.doc.has_at(i, pred)
+    fn has(&self, i: usize, kinds: Kinds, pred: impl Fn(&Entry) -> bool) -> bool {
+        i < self.end && self.doc.has_at(i, kinds, pred)
     }
 
     /// A gazetteer name starting at `i`: (end token, key). A one-word name
@@ -269,7 +270,9 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             return None;
         }
         if m.phrase.words > 1
-            && self.has(m.end - 1, |e| matches!(e, Entry::Syntax(SyntaxRole::Stop)))
+            && self.has(m.end - 1, kinds::syntax(SyntaxRole::Stop), |e| {
+                matches!(e, Entry::Syntax(SyntaxRole::Stop))
+            })
         {
             if let Some(shorter) = places.next() {
                 m = shorter;
@@ -447,13 +450,20 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             // Not a locator's first word ("التي تقع على …"): that is read next.
             let stop_adj = self.doc.is_word(i)
                 && self.doc.analysis(i).article
-                && self.has(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Stop)))
-                && !self.has(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Locator)));
+                && self.has(i, kinds::syntax(SyntaxRole::Stop), |e| {
+                    matches!(e, Entry::Syntax(SyntaxRole::Stop))
+                })
+                && !self.has(i, kinds::syntax(SyntaxRole::Locator), |e| {
+                    matches!(e, Entry::Syntax(SyntaxRole::Locator))
+                });
             if stop_adj && i < self.end {
                 i += 1;
                 // "الخاضع للمعارضة": the ruler after the adjective goes with it.
                 if self.doc.analysis(i).prep == Some('ل') && i < self.end {
-                    let (m, _) = match self.doc.find_at(i, |e| matches!(e, Entry::Actor { .. })) {
+                    let (m, _) = match self
+                        .doc
+                        .find_at(i, kinds::ACTOR, |e| matches!(e, Entry::Actor { .. }))
+                    {
                         Some(found) => found,
                         None => break,
                     };
@@ -489,8 +499,9 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         // Modifiers: محيط، أطراف، مناطق متفرقة من …
         while let Some((m, _)) = (i < self.end)
             .then(|| {
-                self.doc
-                    .find_at(i, |e| is_place_word(e, &[PlaceRole::Modifier]))
+                self.doc.find_at(i, kinds::PLACE_WORD, |e| {
+                    is_place_word(e, &[PlaceRole::Modifier])
+                })
             })
             .flatten()
         {
@@ -522,10 +533,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         }
         // A gazetteer name that is itself a phrase with a head word (مطار التيفور) wins over the head.
         // A name that starts with a type word ("حي الوعر") goes by the type word's path.
-        let type_word = self.has(i, |en| {
+        let type_word = self.has(i, kinds::PLACE_WORD, |en| {
             is_place_word(en, &[PlaceRole::Type, PlaceRole::Capital])
         });
-        let head_word = self.has(i, |en| is_place_word(en, &[PlaceRole::Head]));
+        let head_word = self.has(i, kinds::PLACE_WORD, |en| {
+            is_place_word(en, &[PlaceRole::Head])
+        });
         let gazetteer_name = self
             .gazetteer_at(i)
             .filter(|(e, _)| !type_word && (*e > i + 1 || !head_word))
@@ -539,10 +552,9 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 typed,
             ));
         }
-        let (m, entry) = match self
-            .doc
-            .find_at(i, |e| matches!(e, Entry::PlaceWord { .. }))
-        {
+        let (m, entry) = match self.doc.find_at(i, kinds::PLACE_WORD, |e| {
+            matches!(e, Entry::PlaceWord { .. })
+        }) {
             Some(found) => found,
             None => {
                 // An unknown name continuing a typed list ("والهبيط").
@@ -639,7 +651,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         PlaceRole::Region,
                     ]
                 };
-                if self.has(after, |e| is_place_word(e, inner_roles))
+                if self.has(after, kinds::PLACE_WORD, |e| is_place_word(e, inner_roles))
                     || (many && self.stem(after) == "من")
                 {
                     let next = if self.stem(after) == "من" {
@@ -704,9 +716,9 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     /// governorate's countryside: "الريف الشمالي لحمص", "ريفي حماة الشمالي
     /// والجنوبي", and a bare "الريف الشمالي" (the governorate in context).
     fn region(&self, i: usize, start: usize) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
-        let (m, entry) = self
-            .doc
-            .find_at(i, |e| is_place_word(e, &[PlaceRole::Region]))?;
+        let (m, entry) = self.doc.find_at(i, kinds::PLACE_WORD, |e| {
+            is_place_word(e, &[PlaceRole::Region])
+        })?;
         let Entry::PlaceWord { plurality, .. } = *entry else {
             return None;
         };
@@ -800,7 +812,9 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         };
         if let Some((m, _)) = self
             .doc
-            .find_at(i, |e| matches!(e, Entry::Syntax(SyntaxRole::Locator)))
+            .find_at(i, kinds::syntax(SyntaxRole::Locator), |e| {
+                matches!(e, Entry::Syntax(SyntaxRole::Locator))
+            })
         {
             // "التي تقع على …", "الواقع في …": the preposition after it.
             let at = if matches!(self.stem(m.end), "في" | "علي" | "قرب") {

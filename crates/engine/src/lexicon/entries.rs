@@ -89,6 +89,30 @@ pub enum Plurality {
     Many,
 }
 
+/// Kinds of [`Entry`] as bits ([`Entry::kind`]): what a token's entries
+/// are, tested at once before any entry is read.
+pub mod kinds {
+    use super::SyntaxRole;
+
+    /// A set of entry kinds.
+    pub type Kinds = u32;
+
+    pub const TRIGGER: Kinds = 1 << 0;
+    pub const WEAPON: Kinds = 1 << 1;
+    pub const ACTOR: Kinds = 1 << 2;
+    pub const CASUALTY: Kinds = 1 << 3;
+    pub const PLACE_WORD: Kinds = 1 << 4;
+    pub const DIRECTION: Kinds = 1 << 5;
+    pub const SOURCE: Kinds = 1 << 6;
+    pub const PLACE: Kinds = 1 << 7;
+    /// Syntax words: one bit per role, from bit 8.
+    pub const fn syntax(role: SyntaxRole) -> Kinds {
+        1 << (8 + role as u32)
+    }
+    /// Every syntax role.
+    pub const SYNTAX: Kinds = 0xFFF << 8;
+}
+
 /// One meaning of a lexicon phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
@@ -122,6 +146,23 @@ pub enum Entry {
     Source(&'static str),
     /// A gazetteer key.
     Place,
+}
+
+impl Entry {
+    /// This entry's kind as one bit of [`kinds::Kinds`].
+    pub fn kind(&self) -> kinds::Kinds {
+        match self {
+            Entry::Trigger { .. } => kinds::TRIGGER,
+            Entry::Weapon(_) => kinds::WEAPON,
+            Entry::Actor { .. } => kinds::ACTOR,
+            Entry::Casualty { .. } => kinds::CASUALTY,
+            Entry::Syntax(role) => kinds::syntax(*role),
+            Entry::PlaceWord { .. } => kinds::PLACE_WORD,
+            Entry::Direction { .. } => kinds::DIRECTION,
+            Entry::Source(_) => kinds::SOURCE,
+            Entry::Place => kinds::PLACE,
+        }
+    }
 }
 
 type RowParser = fn(&[&'static str]) -> Option<Entry>;

@@ -35,6 +35,8 @@ pub struct Phrase {
     pub words: usize,
     /// Its meanings; a phrase may be, say, both a weapon and an actor (الطيران الحربي).
     pub entries: Vec<Entry>,
+    /// The kinds of its entries ([`Entry::kind`]).
+    pub kinds: kinds::Kinds,
 }
 
 /// All lexicons, their vocabulary and the trie of their keys.
@@ -76,11 +78,13 @@ impl Lexicon {
                     words: key.split(' ').count(),
                     key,
                     entries: Vec::new(),
+                    kinds: 0,
                 });
                 phrases.len() - 1
             });
             if !phrases[at].entries.contains(&entry) {
                 phrases[at].entries.push(entry);
+                phrases[at].kinds |= entry.kind();
             }
         };
         for (file, parse) in entries::FILES {
@@ -217,6 +221,16 @@ mod tests {
             e,
             Entry::Source(_)
         )));
+    }
+
+    #[test]
+    fn a_phrase_knows_the_kinds_of_its_entries() {
+        for p in &lexicon().phrases {
+            let kinds = p.entries.iter().fold(0, |k, e| k | e.kind());
+            assert_eq!(p.kinds, kinds, "{}", p.key);
+            assert_eq!(kinds & !(kinds::SYNTAX | 0xFF), 0, "{}", p.key);
+        }
+        assert_ne!(kinds::syntax(SyntaxRole::Possessive) & kinds::SYNTAX, 0);
     }
 
     #[test]
