@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::fnv::FnvMap;
+use crate::lexicon::hash::FastMap;
 use crate::lexicon::kinds::{self, Kinds};
 use crate::lexicon::{analyze_tiers, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
 use crate::text::normalize::NormText;
@@ -95,10 +95,10 @@ impl<'a> Document<'a> {
         // A word's time facts are kept beside its analysis: one look-up per
         // token for both (the facts depend on the word alone, so a word seen
         // with and without a final ة gets the same facts twice).
-        let mut seen: FnvMap<(&str, bool), (Analysis, TimeFacts, Option<u32>)> =
-            FnvMap::with_capacity_and_hasher(distinct, Default::default());
+        let mut seen: FastMap<(&str, bool), (Analysis, TimeFacts, Option<u32>)> =
+            FastMap::with_capacity_and_hasher(distinct, Default::default());
         // Punctuation and symbols, which have no analysis.
-        let mut seen_other: FnvMap<&str, TimeFacts> = FnvMap::default();
+        let mut seen_other: FastMap<&str, TimeFacts> = FastMap::default();
         let mut analyses = Vec::with_capacity(tokens.len());
         let mut times = Vec::with_capacity(tokens.len());
         // Each token's stem as a lexicon word id (`None`: no phrase has it).

@@ -5,7 +5,7 @@
 //! figures, the first named actor and source, and is denied if any report
 //! of it is denied.
 
-use crate::lexicon::fnv::{FnvMap, FnvSet};
+use crate::lexicon::hash::{FastMap, FastSet};
 use crate::model::{Count, Event, EventType, Status};
 use crate::resolve::Report;
 use crate::text::utf16::Utf16Index;
@@ -30,10 +30,10 @@ pub struct Merger {
     /// For each type (by its index in [`EventType::ALL`]), place key →
     /// indices into `out`, in order. Split by type so a report's borrowed key
     /// is looked up as it is; a key is copied only for a new event.
-    by_key: [FnvMap<String, Vec<usize>>; EventType::ALL.len()],
+    by_key: [FastMap<String, Vec<usize>>; EventType::ALL.len()],
     /// (index into `out`, start, end) of every evidence span: one set for all
     /// events rather than a set (an allocation, rehashes) per event.
-    spans: FnvSet<(usize, usize, usize)>,
+    spans: FastSet<(usize, usize, usize)>,
 }
 
 impl Merger {

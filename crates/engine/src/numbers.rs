@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::fnv::FnvMap;
+use crate::lexicon::hash::FastMap;
 use crate::text::normalize::fold;
 
 /// An amount stated in the text.
@@ -38,7 +38,7 @@ struct Entry {
     article: bool,
 }
 
-static NUMBERS: LazyLock<FnvMap<String, Entry>> = LazyLock::new(|| {
+static NUMBERS: LazyLock<FastMap<String, Entry>> = LazyLock::new(|| {
     rows(include_str!("../data/lexicon/numbers.tsv"))
         .filter_map(|cols| {
             let [word, value, kind, article] = cols[..] else {

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::date::Date;
-use crate::lexicon::fnv::{FnvMap, FnvSet};
+use crate::lexicon::hash::{FastMap, FastSet};
 use crate::model::DatePrecision;
 use crate::numbers::{parse_quantity, rows, Quantity};
 use crate::text::normalize::fold;
@@ -59,12 +59,12 @@ enum Rel {
 
 /// The phrases of a table, indexed by their first word, longest first.
 struct Phrases<T> {
-    by_first: FnvMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     fn new(list: Vec<(Vec<String>, T)>) -> Phrases<T> {
-        let mut by_first: FnvMap<String, Vec<(Vec<String>, T)>> = FnvMap::default();
+        let mut by_first: FastMap<String, Vec<(Vec<String>, T)>> = FastMap::default();
         for (words, value) in list {
             if let Some(first) = words.first() {
                 by_first
@@ -129,7 +129,7 @@ static ORDINALS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     )
 });
 
-static WEEKDAYS: LazyLock<FnvMap<String, u32>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
     rows(include_str!("../data/lexicon/weekdays.tsv"))
         .filter_map(|cols| {
             let [name, day] = cols[..] else {
@@ -174,7 +174,7 @@ static RELATIVE: LazyLock<Phrases<Rel>> = LazyLock::new(|| {
 
 /// The first words of every table's phrases, in one set: what a time
 /// expression may open with (one look-up per word instead of four).
-static OPENERS: LazyLock<FnvSet> = LazyLock::new(|| {
+static OPENERS: LazyLock<FastSet> = LazyLock::new(|| {
     RELATIVE
         .by_first
         .keys()

@@ -63,7 +63,7 @@ pub struct Recent<'a> {
     /// changes when a later place names a governorate, so each is asked once.
     governorate: Cell<(usize, Option<&'static str>)>,
     /// Keys of places that had an event: what "الحي ذاته" most likely means.
-    with_events: crate::lexicon::fnv::FnvSet,
+    with_events: crate::lexicon::hash::FastSet,
     /// The event places of the last clause that had any, for "المناطق المذكورة".
     last_list: Vec<FoundPlace<'a>>,
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::{is_common_word, Entry, Gazetteer, KeyFacts, PlaceKind};
-use crate::lexicon::fnv::{FnvMap, FnvSet};
+use crate::lexicon::hash::{FastMap, FastSet};
 use crate::text::normalize::{fold, match_key, strip_article};
 
 /// The data file: one place a line, see its header and tools/gen_gazetteer.py.
@@ -64,11 +64,11 @@ pub(super) fn build() -> Gazetteer {
         }
     }
 
-    let cities: FnvSet<&'static str> = places.iter().filter_map(|(e, _)| e.city).collect();
+    let cities: FastSet<&'static str> = places.iter().filter_map(|(e, _)| e.city).collect();
     let mut keys = Vec::with_capacity(index.len());
     let mut entries = Vec::with_capacity(index.len());
     let mut facts = Vec::with_capacity(index.len());
-    let mut positions = FnvMap::with_capacity_and_hasher(index.len(), Default::default());
+    let mut positions = FastMap::with_capacity_and_hasher(index.len(), Default::default());
     for (key, ids) in index {
         let mut list: Vec<Entry> = ids.into_iter().map(|i| places[i].0).collect();
         // Best first, so a caller that takes the first entry gets a sensible one.
@@ -102,7 +102,7 @@ pub(super) fn build() -> Gazetteer {
 }
 
 /// What a key with these entries (best first) says about its context.
-fn key_facts(key: &str, entries: &[Entry], cities: &FnvSet<&'static str>) -> KeyFacts {
+fn key_facts(key: &str, entries: &[Entry], cities: &FastSet<&'static str>) -> KeyFacts {
     let of = |pred: fn(&Entry) -> bool| entries.iter().find(|e| pred(e)).and_then(|e| e.admin1);
     let governorate = of(|e| e.kind == PlaceKind::Governorate)
         .or_else(|| of(|e| e.kind == PlaceKind::Region && e.id.starts_with("waqai:rif-")));

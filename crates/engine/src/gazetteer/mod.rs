@@ -22,7 +22,7 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use crate::lexicon::fnv::{FnvMap, FnvSet};
+use crate::lexicon::hash::{FastMap, FastSet};
 
 pub use common::is_common_word;
 pub use hints::Hints;
@@ -96,11 +96,11 @@ pub struct Gazetteer {
     facts: Vec<KeyFacts>,
     /// Key → its position in `keys`: a hash is far cheaper than a binary
     /// search comparing strings, and look-ups run for every candidate name.
-    index: FnvMap<&'static str, u32>,
+    index: FastMap<&'static str, u32>,
     /// The 14 governorate rows, by P-code.
     governorates: Vec<Entry>,
     /// Match keys of the cities that have neighbourhoods.
-    cities: FnvSet<&'static str>,
+    cities: FastSet<&'static str>,
     max_words: usize,
 }
 

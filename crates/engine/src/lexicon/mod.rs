@@ -11,12 +11,12 @@
 
 mod analysis;
 mod entries;
-pub(crate) mod fnv;
+pub(crate) mod hash;
 mod trie;
 
 use std::collections::HashMap;
 
-use fnv::{FnvMap, FnvSet};
+use hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use trie::PhraseTrie;
@@ -44,7 +44,7 @@ pub struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every word a token may be stemmed to, with the tiers it is known at
     /// ([`Known`]): one look-up answers them all.
-    tiers: FnvMap<String, Tiers>,
+    tiers: FastMap<String, Tiers>,
     trie: PhraseTrie,
 }
 
@@ -98,7 +98,7 @@ impl Lexicon {
             add(key, Entry::Place);
         }
         let is_place = |p: &&Phrase| p.entries.iter().all(|e| matches!(e, Entry::Place));
-        let words_of = |places: bool| -> FnvSet {
+        let words_of = |places: bool| -> FastSet {
             phrases
                 .iter()
                 .filter(|p| is_place(p) == places)
@@ -108,7 +108,7 @@ impl Lexicon {
         };
         let vocab = words_of(false);
         let place_vocab = words_of(true);
-        let single = |pred: &dyn Fn(&Phrase) -> bool| -> FnvSet {
+        let single = |pred: &dyn Fn(&Phrase) -> bool| -> FastSet {
             phrases
                 .iter()
                 .filter(|p| p.words == 1 && pred(p))
@@ -122,7 +122,7 @@ impl Lexicon {
                 .any(|e| !matches!(e, Entry::Place | Entry::Syntax(_)))
         });
         let place_words = single(&|p| is_place(&p));
-        let mut tiers: FnvMap<String, Tiers> = FnvMap::default();
+        let mut tiers: FastMap<String, Tiers> = FastMap::default();
         for (set, tier) in [
             (words, Known::Word),
             (vocab, Known::InPhrase),

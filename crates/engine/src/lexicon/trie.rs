@@ -6,7 +6,7 @@
 //! and the stem's id is found once per distinct word (the document memoises
 //! it with the word's analysis).
 
-use super::fnv::FnvMap;
+use super::hash::FastMap;
 
 /// Not a node, not a phrase.
 const NONE: u32 = u32::MAX;
@@ -14,11 +14,11 @@ const NONE: u32 = u32::MAX;
 /// The trie of every phrase's words.
 pub struct PhraseTrie {
     /// Every word of every phrase → its id.
-    ids: FnvMap<String, u32>,
+    ids: FastMap<String, u32>,
     /// The node a phrase's first word leads to, by word id.
     root: Vec<u32>,
     /// (node, next word id) → node, below the first word.
-    edges: FnvMap<(u32, u32), u32>,
+    edges: FastMap<(u32, u32), u32>,
     /// For each node, the phrase whose words end there ([`NONE`] if none).
     ends: Vec<u32>,
 }
@@ -28,9 +28,9 @@ impl PhraseTrie {
     /// once); phrase `p` is `keys[p]`.
     pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> PhraseTrie {
         let mut trie = PhraseTrie {
-            ids: FnvMap::default(),
+            ids: FastMap::default(),
             root: Vec::new(),
-            edges: FnvMap::default(),
+            edges: FastMap::default(),
             ends: Vec::new(),
         };
         for (p, key) in keys.into_iter().enumerate() {
