@@ -6,7 +6,6 @@
 //! event of its own. A long text repeats its events, so most reports only
 //! add a span or a figure to an event already made.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::assemble::places::FoundPlace;
@@ -120,22 +119,23 @@ impl Report<'_> {
     }
 }
 
-/// The gazetteer entry for a place, chosen with the names around it.
+/// The gazetteer entry for a place, chosen with the names around it: its
+/// own locators, else the sentence's places (`context`, which already has
+/// the article's governorate if it names none).
 fn locate(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>) -> Option<Fix> {
     let gaz = gazetteer();
-    let own = Hints::from_keys(found.locators.iter().map(|l| &**l));
-    // The sentence's hints are shared by its drafts: copied only to add to them.
-    let mut hints = if own.is_empty() {
-        Cow::Borrowed(context)
+    let mut own = Hints::from_keys(found.locators.iter().map(|l| &**l));
+    let hints = if own.is_empty() {
+        context
     } else {
-        Cow::Owned(own)
-    };
-    if hints.governorates.is_empty() {
-        if let Some(g) = governorate {
-            hints.to_mut().add_governorate(g);
+        if own.governorates.is_empty() {
+            if let Some(g) = governorate {
+                own.add_governorate(g);
+            }
         }
-    }
-    if let Some(e) = gaz.resolve(&found.key, &hints) {
+        &own
+    };
+    if let Some(e) = gaz.resolve(&found.key, hints) {
         return Some(Fix::Exact(e));
     }
     // Unknown name: the place written next to it (بريف درعا), a known place
@@ -145,12 +145,12 @@ fn locate(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>
             .key
             .split(' ')
             .skip(1)
-            .find_map(|w| gaz.resolve(w, &hints).filter(|e| e.rank >= 6))
+            .find_map(|w| gaz.resolve(w, hints).filter(|e| e.rank >= 6))
     };
     found
         .locators
         .iter()
-        .find_map(|l| gaz.resolve(l, &hints))
+        .find_map(|l| gaz.resolve(l, hints))
         .or_else(inner)
         .map(|e| Fix::Approx(e, GeoPrecision::Near))
         .or_else(|| {

@@ -33,7 +33,8 @@ pub struct Draft<'a> {
     pub kind: EventType,
     pub place: FoundPlace<'a>,
     /// What the other places of the sentence say about where it is, for
-    /// choosing among homonyms (shared by the sentence's drafts).
+    /// choosing among homonyms (shared by the sentence's drafts); the
+    /// article's governorate when the sentence names none.
     pub context: std::rc::Rc<crate::gazetteer::Hints>,
     /// The governorate the article was talking about.
     pub article_governorate: Option<&'static str>,
@@ -181,13 +182,20 @@ fn sentence_drafts<'a>(
         trace(doc, &actors_found, &clauses);
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
-    let context = std::rc::Rc::new(crate::gazetteer::Hints::from_keys(
+    let mut context = crate::gazetteer::Hints::from_keys(
         clauses
             .iter()
             .flat_map(|c| c.places.iter())
             .flat_map(|p| std::iter::once(&*p.key).chain(p.locators.iter().map(|l| &**l))),
-    ));
+    );
     let article_governorate = recent.governorate();
+    // Added once here rather than to a copy for each draft.
+    if context.governorates.is_empty() {
+        if let Some(g) = article_governorate {
+            context.add_governorate(g);
+        }
+    }
+    let context = std::rc::Rc::new(context);
     let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut last_actor: Option<ActorHit> = None;
     // The trigger family of the event that named `last_actor` (None: a bare subject).

@@ -57,6 +57,9 @@ impl Hints {
 
     /// Adds a governorate by P-code; unknown codes are ignored.
     pub fn add_governorate(&mut self, pcode: &str) {
+        if self.governorates.contains(&pcode) {
+            return;
+        }
         let Some(code) = gazetteer().governorate(pcode).and_then(|g| g.admin1) else {
             return;
         };
