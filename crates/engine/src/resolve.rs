@@ -124,7 +124,7 @@ impl Report<'_> {
 /// the article's governorate if it names none).
 fn locate(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>) -> Option<Fix> {
     let gaz = gazetteer();
-    let mut own = Hints::from_keys(found.locators.iter().map(|l| &**l));
+    let mut own = Hints::from_keys(found.locators().iter().map(|l| &**l));
     let hints = if own.is_empty() {
         context
     } else {
@@ -148,7 +148,7 @@ fn locate(found: &FoundPlace, context: &Hints, governorate: Option<&'static str>
             .find_map(|w| gaz.resolve(w, hints).filter(|e| e.rank >= 6))
     };
     found
-        .locators
+        .locators()
         .iter()
         .find_map(|l| gaz.resolve(l, hints))
         .or_else(inner)

@@ -186,7 +186,7 @@ fn sentence_drafts<'a>(
         clauses
             .iter()
             .flat_map(|c| c.places.iter())
-            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators.iter().map(|l| &**l))),
+            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators().iter().map(|l| &**l))),
     );
     let article_governorate = recent.governorate();
     // Added once here rather than to a copy for each draft.

@@ -47,9 +47,17 @@ pub struct FoundPlace<'a> {
     pub role: PlaceRoleInClause,
     /// Keys of locators written right after it ("درعا" in "نوى بريف درعا"),
     /// shared by the members of a list and by every copy of the place.
-    pub locators: Rc<[Shared<'a>]>,
+    /// `None` when there are none, which costs no allocation.
+    locators: Option<Rc<[Shared<'a>]>>,
     /// Resolved from a word that refers back (الحي ذاته).
     pub anaphoric: bool,
+}
+
+impl<'a> FoundPlace<'a> {
+    /// Keys of locators written right after it ("درعا" in "نوى بريف درعا").
+    pub fn locators(&self) -> &[Shared<'a>] {
+        self.locators.as_deref().unwrap_or_default()
+    }
 }
 
 /// How many of the latest places a word that refers back may mean.
@@ -162,7 +170,7 @@ impl<'a> Recent<'a> {
             .find_map(|r| {
                 let p = &r.place;
                 gazetteer().governorate_of_key(&p.key).or_else(|| {
-                    p.locators
+                    p.locators()
                         .iter()
                         .find_map(|l| gazetteer().governorate_of_key(l))
                 })
@@ -412,7 +420,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             key,
             kind,
             role: PlaceRoleInClause::Event,
-            locators: Rc::default(),
+            locators: None,
             anaphoric: false,
         }
     }
@@ -432,7 +440,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         p.tokens = tokens;
         p.role = PlaceRoleInClause::Event;
         p.anaphoric = true;
-        p.locators = Rc::default();
+        p.locators = None;
         Some(p)
     }
 
@@ -736,7 +744,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 key: key.into(),
                 kind: Some(PlaceKind::Region),
                 role: PlaceRoleInClause::Event,
-                locators: Rc::default(),
+                locators: None,
                 anaphoric: false,
             }
         };
@@ -868,11 +876,11 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             if !located.is_empty() {
                 let keys: Rc<[Shared<'a>]> = located.iter().map(|l| l.key.clone()).collect();
                 for p in &mut elements {
-                    p.locators = if p.locators.is_empty() {
+                    p.locators = Some(if p.locators().is_empty() {
                         keys.clone()
                     } else {
-                        p.locators.iter().chain(keys.iter()).cloned().collect()
-                    };
+                        p.locators().iter().chain(keys.iter()).cloned().collect()
+                    });
                 }
             }
             places.append(&mut elements);
