@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::document::Document;
+use crate::gazetteer::Hints;
 use crate::lexicon::{kinds, Delivery, Entry, SyntaxRole, TriggerClass};
 use crate::model::{Count, EventType, Side};
 use crate::time::{parse_time, TimeRef};
@@ -35,7 +36,7 @@ pub struct Draft<'a> {
     /// What the other places of the sentence say about where it is, for
     /// choosing among homonyms (shared by the sentence's drafts); the
     /// article's governorate when the sentence names none.
-    pub context: std::rc::Rc<crate::gazetteer::Hints>,
+    pub context: Rc<Hints>,
     /// The governorate the article was talking about.
     pub article_governorate: Option<&'static str>,
     pub side: Option<Side>,
@@ -182,20 +183,8 @@ fn sentence_drafts<'a>(
         trace(doc, &actors_found, &clauses);
     }
     let sentence_time = clauses.iter().find_map(|c| c.time);
-    let mut context = crate::gazetteer::Hints::from_keys(
-        clauses
-            .iter()
-            .flat_map(|c| c.places.iter())
-            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators().iter().map(|l| &**l))),
-    );
-    let article_governorate = recent.governorate();
-    // Added once here rather than to a copy for each draft.
-    if context.governorates.is_empty() {
-        if let Some(g) = article_governorate {
-            context.add_governorate(g);
-        }
-    }
-    let context = std::rc::Rc::new(context);
+    // Made for the sentence's first draft: many sentences with a trigger have none.
+    let mut context: Option<(Rc<Hints>, Option<&'static str>)> = None;
     let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut last_actor: Option<ActorHit> = None;
     // The trigger family of the event that named `last_actor` (None: a bare subject).
@@ -381,6 +370,9 @@ fn sentence_drafts<'a>(
                 recent.mark_event(&place.key);
             }
             for &kind in types.iter() {
+                let (context, article_governorate) = context
+                    .get_or_insert_with(|| sentence_context(&clauses, recent))
+                    .clone();
                 for place in &places {
                     clauses[ci].drafts.push(drafts.len());
                     drafts.push(Draft {
@@ -406,6 +398,25 @@ fn sentence_drafts<'a>(
     }
     attach_casualties(&clauses, &mut drafts, out);
     out.extend(drafts);
+}
+
+/// What the places of a sentence say about where its events are, with the
+/// article's governorate when they name none (added once here rather than
+/// to a copy for each draft), and that governorate.
+fn sentence_context(clauses: &[Clause], recent: &Recent) -> (Rc<Hints>, Option<&'static str>) {
+    let mut context = Hints::from_keys(
+        clauses
+            .iter()
+            .flat_map(|c| c.places.iter())
+            .flat_map(|p| std::iter::once(&*p.key).chain(p.locators().iter().map(|l| &**l))),
+    );
+    let article_governorate = recent.governorate();
+    if context.governorates.is_empty() {
+        if let Some(g) = article_governorate {
+            context.add_governorate(g);
+        }
+    }
+    (Rc::new(context), article_governorate)
 }
 
 /// A sentence with no trigger word: it tells no event, so only what later

@@ -111,13 +111,11 @@ impl<'a> Recent<'a> {
 
     /// Remembers a clause's event places as the list a plural word may refer to.
     pub fn set_list(&mut self, places: &[FoundPlace<'a>]) {
-        let events: Vec<FoundPlace<'a>> = places
-            .iter()
-            .filter(|p| p.role == PlaceRoleInClause::Event)
-            .cloned()
-            .collect();
-        if !events.is_empty() {
-            self.last_list = events;
+        let event = |p: &&FoundPlace| p.role == PlaceRoleInClause::Event;
+        // The list is refilled in place: a clause's list would allocate.
+        if places.iter().any(|p| event(&p)) {
+            self.last_list.clear();
+            self.last_list.extend(places.iter().filter(event).cloned());
         }
     }
 
