@@ -144,17 +144,21 @@ impl<'a> Document<'a> {
             })
             .collect();
         let mut starts = vec![0..0; tokens.len()];
-        let mut kinds = vec![0; tokens.len()];
+        let mut token_kinds = vec![0; tokens.len()];
         let mut i = 0;
         while i < mentions.len() {
             let t = mentions[i].start;
             let j = i + mentions[i..].iter().take_while(|m| m.start == t).count();
             starts[t] = i..j;
-            kinds[t] = mentions[i..j].iter().fold(0, |k, m| k | m.phrase.kinds);
+            token_kinds[t] = mentions[i..j].iter().fold(0, |k, m| k | m.phrase.kinds);
             i = j;
         }
+        let openers =
+            kinds::syntax(SyntaxRole::Opener) | kinds::syntax(SyntaxRole::OpenerIfTrigger);
         let opens_clause = |i: usize| {
-            mentions[starts[i].clone()].iter().any(|m| {
+            // Nearly every token has no opener: its kinds say so.
+            token_kinds[i] & openers != 0
+                && mentions[starts[i].clone()].iter().any(|m| {
                 m.entries().any(|e| match e {
                     Entry::Syntax(SyntaxRole::Opener) => true,
                     Entry::Syntax(SyntaxRole::OpenerIfTrigger) => {
@@ -176,7 +180,7 @@ impl<'a> Document<'a> {
             times,
             mentions,
             starts,
-            kinds,
+            kinds: token_kinds,
             sentences,
         }
     }
