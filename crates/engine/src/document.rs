@@ -220,6 +220,15 @@ impl<'a> Document<'a> {
         self.analyses.get(i).cloned().unwrap_or_default()
     }
 
+    /// Mentions that start at token `i`, longest first, if any has an entry
+    /// of `kinds` (else none: the caller looks only for entries of those kinds).
+    pub fn mentions_with(&self, i: usize, kinds: Kinds) -> &[Mention] {
+        if self.kinds.get(i).is_none_or(|k| k & kinds == 0) {
+            return &[];
+        }
+        self.mentions_at(i)
+    }
+
     /// Mentions that start at token `i`, longest first.
     pub fn mentions_at(&self, i: usize) -> &[Mention] {
         match self.starts.get(i) {

@@ -40,11 +40,13 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
             // "غارات جوية روسية": a nationality names the actor only right after
             // a strike word or a weapon (up to one adjective between).
             let after_strike = (i.saturating_sub(2)..i).any(|k| {
-                doc.mentions_at(k).iter().any(|w| {
-                    w.end >= i.saturating_sub(1)
-                        && w.entries()
-                            .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
-                })
+                doc.mentions_with(k, kinds::TRIGGER | kinds::WEAPON)
+                    .iter()
+                    .any(|w| {
+                        w.end >= i.saturating_sub(1)
+                            && w.entries()
+                                .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
+                    })
             });
             if !adjective || after_strike {
                 let air = air

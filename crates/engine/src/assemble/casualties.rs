@@ -67,7 +67,7 @@ fn quantity_at(doc: &Document, clause: &Range<usize>, at: usize) -> Option<(Coun
 
 /// A victim noun at `at` ("مدنيين", "طفلة", "شخصين") and its count when bare.
 fn victim_at(doc: &Document, at: usize) -> Option<(Count, usize)> {
-    doc.mentions_at(at).iter().find_map(|m| {
+    doc.mentions_with(at, kinds::CASUALTY).iter().find_map(|m| {
         m.entries().find_map(|e| match e {
             Entry::Casualty {
                 what: CasualtyWhat::Victim,

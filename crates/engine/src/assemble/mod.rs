@@ -583,7 +583,6 @@ fn read_clause<'a>(
     let mut slot = true;
     let mut i = range.start;
     while i < range.end {
-        let mentions = doc.mentions_at(i);
         // Sources and actors are names, never places or triggers.
         if let Some((m, _)) = doc.find_at(i, kinds::SOURCE | kinds::ACTOR, |e| {
             matches!(e, Entry::Source(_) | Entry::Actor { .. })
@@ -592,7 +591,7 @@ fn read_clause<'a>(
                 skip_until = m.end;
             }
         }
-        for m in mentions {
+        for m in doc.mentions_with(i, kinds::TRIGGER | kinds::syntax(SyntaxRole::Linker)) {
             for e in m.entries() {
                 match e {
                     Entry::Trigger {
@@ -672,11 +671,14 @@ fn read_clause<'a>(
             || doc.has_at(i, kinds::TRIGGER | kinds::WEAPON, |e| {
                 matches!(e, Entry::Trigger { .. } | Entry::Weapon(_))
             })
-            || mentions.iter().any(|m| {
-                m.end == i + 1
-                    && m.entries()
-                        .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Actor { .. }))
-            })
+            || doc
+                .mentions_with(i, kinds::TRIGGER | kinds::ACTOR)
+                .iter()
+                .any(|m| {
+                    m.end == i + 1
+                        && m.entries()
+                            .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Actor { .. }))
+                })
             || (doc.is_word(i) && doc.time_facts(i).alone);
         i += 1;
     }
@@ -704,7 +706,7 @@ fn accept_list(doc: &Document, at: usize, explicit: bool, found: &[FoundPlace]) 
     }
     // A single bare word: a known place of some size, not a word a lexicon claims.
     let claimed = doc
-        .mentions_at(at)
+        .mentions_with(at, !kinds::PLACE)
         .iter()
         .any(|m| m.entries().any(|e| !matches!(e, Entry::Place)));
     let entries = crate::gazetteer::gazetteer().lookup(&first.key);
@@ -728,7 +730,7 @@ fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -
         .iter()
         .any(|g| g.classes.iter().any(|c| trigger_family(*c) == 1))
         || !clause.weapons.is_empty();
-    let military = doc.mentions_at(at).iter().any(|m| {
+    let military = doc.mentions_with(at, kinds::PLACE_WORD).iter().any(|m| {
         m.entries().any(
             |e| matches!(e, Entry::PlaceWord { kind, .. } if matches!(*kind, "airport" | "base")),
         )

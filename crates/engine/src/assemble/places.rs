@@ -268,7 +268,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         }
         let mut places = self
             .doc
-            .mentions_at(i)
+            .mentions_with(i, kinds::PLACE)
             .iter()
             .filter(|m| m.end <= self.end && m.entries().any(|e| matches!(e, Entry::Place)));
         let mut m = places.next()?;
@@ -289,7 +289,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// Whether a lexicon other than the gazetteer claims token `i` as one word.
     fn claimed_word(&self, i: usize) -> bool {
-        self.doc.mentions_at(i).iter().any(|m| {
+        self.doc.mentions_with(i, !kinds::PLACE).iter().any(|m| {
             m.phrase.words == 1
                 && m.entries().any(|e| {
                     !matches!(
@@ -318,7 +318,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         if self.doc.stem(i).chars().count() < 2 {
             return false;
         }
-        let claimed = self.doc.mentions_at(i).iter().any(|m| {
+        let claimed = self.doc.mentions_with(i, !kinds::PLACE).iter().any(|m| {
             m.entries().any(|e| match e {
                 Entry::Place => false,
                 Entry::PlaceWord { role, .. } => !(first && *role == PlaceRole::Head),
@@ -329,7 +329,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         });
         // A word inside a longer phrase that started earlier is claimed too.
         let inside = (i.saturating_sub(4)..i).any(|s| {
-            self.doc.mentions_at(s).iter().any(|m| {
+            let named = !(kinds::PLACE | kinds::PLACE_WORD);
+            self.doc.mentions_with(s, named).iter().any(|m| {
                 m.end > i
                     && m.entries()
                         .any(|e| !matches!(e, Entry::Place | Entry::PlaceWord { .. }))
