@@ -107,9 +107,11 @@ impl<'a> Document<'a> {
             let word = t.text(folded);
             match t.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    // Folding made ة an ه; a final ة is never the pronoun ـه.
-                    let original = &text[norm.to_original(t.start..t.end)];
-                    let ta_marbuta = ends_with_ta_marbuta(original);
+                    // Folding made ة an ه; a final ة is never the pronoun ـه. Only
+                    // a word that ends in ه may have had one: the others skip
+                    // the look-up of their original text.
+                    let ta_marbuta = word.ends_with('ه')
+                        && ends_with_ta_marbuta(&text[norm.to_original(t.start..t.end)]);
                     let (analysis, facts, id) =
                         seen.entry((word, ta_marbuta)).or_insert_with(|| {
                             let analysis = analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s));
@@ -353,6 +355,26 @@ mod tests {
             }
         }
         assert!(alone > 100);
+    }
+
+    /// A word whose original ends in ة ends in ه once folded, so only those
+    /// are looked up in the original text.
+    #[test]
+    fn only_a_final_ha_may_have_been_ta_marbuta() {
+        let mut text = String::from("مدينةٌ قرية\u{0640}ة بلدةً حيّ ة. ");
+        let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dev");
+        for entry in std::fs::read_dir(dev).unwrap() {
+            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        let norm = NormText::new(&text);
+        let mut seen = 0;
+        for t in tokenize(norm.folded()) {
+            if ends_with_ta_marbuta(&text[norm.to_original(t.start..t.end)]) {
+                seen += 1;
+                assert!(t.text(norm.folded()).ends_with('ه'));
+            }
+        }
+        assert!(seen > 100);
     }
 
     /// The trie finds what one automaton pass over the joined stems finds
