@@ -98,25 +98,21 @@ static TABLE: LazyLock<Box<[u16; TABLE_END]>> = LazyLock::new(|| {
 /// In [`ENCODED`]: the character takes the whole chain.
 const CHAIN_LEN: u8 = u8::MAX;
 
-/// A folded character as UTF-8: its bytes and how many of them are used.
-type Encoded = ([u8; 2], u8);
+/// A folded character and the length of its UTF-8.
+type Encoded = (char, u8);
 
-/// [`TABLE`] as UTF-8 for [`NormText::new`]: the bytes a character below
-/// [`TABLE_END`] folds to and how many (0 when dropped, [`CHAIN_LEN`] when
-/// it takes the chain).
+/// [`TABLE`] for [`NormText::new`]: the character one below [`TABLE_END`]
+/// folds to and the length of its UTF-8 (0 when dropped, [`CHAIN_LEN`]
+/// when it takes the chain).
 static ENCODED: LazyLock<Box<[Encoded; TABLE_END]>> = LazyLock::new(|| {
-    let mut encoded = Box::new([([0; 2], CHAIN_LEN); TABLE_END]);
+    let mut encoded = Box::new([('\0', CHAIN_LEN); TABLE_END]);
     for (slot, &r) in encoded.iter_mut().zip(TABLE.iter()) {
         *slot = match r {
-            DROPPED => ([0; 2], 0),
-            CHAIN_ONLY => ([0; 2], CHAIN_LEN),
+            DROPPED => ('\0', 0),
+            CHAIN_ONLY => ('\0', CHAIN_LEN),
             r => match char::from_u32(u32::from(r)) {
-                Some(c) => {
-                    let mut utf8 = [0; 2];
-                    let len = c.encode_utf8(&mut utf8).len() as u8;
-                    (utf8, len)
-                }
-                None => ([0; 2], CHAIN_LEN),
+                Some(c) => (c, c.len_utf8() as u8),
+                None => ('\0', CHAIN_LEN),
             },
         };
     }
@@ -199,14 +195,15 @@ impl<'a> NormText<'a> {
             limit -= 1;
         }
         let original = &original[..limit];
-        let mut folded: Vec<u8> = Vec::with_capacity(original.len());
+        // Built as a string of whole characters, so it needs no UTF-8 check.
+        let mut folded = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let encoded = &**ENCODED;
         let bytes = original.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
             // One- and two-byte characters (ASCII, Arabic) are decoded here
-            // and folded by table, their UTF-8 copied as bytes.
+            // and folded by table.
             let b = bytes[at];
             let (code, width) = match (b, bytes.get(at + 1)) {
                 (0..0x80, _) => (usize::from(b), 1),
@@ -216,15 +213,15 @@ impl<'a> NormText<'a> {
                 _ => (TABLE_END, 0),
             };
             match encoded.get(code) {
-                Some(&(utf8, len)) if len != CHAIN_LEN => {
+                Some(&(c, len)) if len != CHAIN_LEN => {
                     // Nearly every character is one or two bytes that stay one or two.
                     match usize::from(len) {
                         1 => {
-                            folded.push(utf8[0]);
+                            folded.push(c);
                             origin.push(at as u32);
                         }
                         2 => {
-                            folded.extend_from_slice(&utf8);
+                            folded.push(c);
                             origin.extend_from_slice(&[at as u32; 2]);
                         }
                         _ => {}
@@ -233,18 +230,14 @@ impl<'a> NormText<'a> {
                 }
                 _ => {
                     let c = original[at..].chars().next().unwrap_or(' ');
-                    let mut buf = [0u8; 4];
                     fold_char(c, &mut |r| {
-                        folded.extend_from_slice(r.encode_utf8(&mut buf).as_bytes());
+                        folded.push(r);
                         origin.resize(folded.len(), at as u32);
                     });
                     at += c.len_utf8();
                 }
             }
         }
-        // Whole characters were written, so this is always valid UTF-8.
-        let folded = String::from_utf8(folded)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         origin.push(original.len() as u32);
         NormText {
             original,
