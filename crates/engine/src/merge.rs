@@ -77,7 +77,7 @@ impl Merger {
         if o.source.is_none() {
             o.source = d.source.map(str::to_string);
         }
-        for w in d.weapons.iter() {
+        for w in d.weapons() {
             if !o.weapons.iter().any(|o| o == w) {
                 o.weapons.push(w.to_string());
             }

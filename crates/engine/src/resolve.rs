@@ -113,7 +113,7 @@ impl Report<'_> {
             precision: self.precision,
             status: self.status(),
             source: d.source.map(str::to_string),
-            weapons: d.weapons.iter().map(|w| w.to_string()).collect(),
+            weapons: d.weapons().iter().map(|w| w.to_string()).collect(),
             evidence: vec![self.evidence(utf16)],
         }
     }

@@ -47,10 +47,18 @@ pub struct Draft<'a> {
     pub time: Option<TimeRef>,
     pub denied: bool,
     pub source: Option<&'static str>,
-    /// Weapons as written, shared by the drafts of a trigger group.
-    pub weapons: Rc<[&'a str]>,
+    /// Weapons as written, shared by the drafts of a trigger group (`None`
+    /// when there are none, which costs no allocation).
+    weapons: Option<Rc<[&'a str]>>,
     /// Tokens of the sentence the event came from.
     pub sentence: Range<usize>,
+}
+
+impl<'a> Draft<'a> {
+    /// Weapons as written.
+    pub fn weapons(&self) -> &[&'a str] {
+        self.weapons.as_deref().unwrap_or_default()
+    }
 }
 
 /// A run of triggers read as one event (or one per type).
@@ -149,7 +157,7 @@ fn sentence_drafts<'a>(
                 _ => None,
             })
     });
-    let mut clauses: Vec<Clause> = Vec::new();
+    let mut clauses: Vec<Clause> = Vec::with_capacity(sentence.clauses.len());
     for range in &sentence.clauses {
         let mut clause = read_clause(doc, range.clone(), recent, true);
         recent.set_list(&clause.places);
@@ -185,7 +193,8 @@ fn sentence_drafts<'a>(
     let sentence_time = clauses.iter().find_map(|c| c.time);
     // Made for the sentence's first draft: many sentences with a trigger have none.
     let mut context: Option<(Rc<Hints>, Option<&'static str>)> = None;
-    let mut drafts: Vec<Draft<'a>> = Vec::new();
+    // The sentence's drafts are made at the end of `out`, from `first` on.
+    let first = out.len();
     let mut last_actor: Option<ActorHit> = None;
     // The trigger family of the event that named `last_actor` (None: a bare subject).
     let mut last_family: Option<u8> = None;
@@ -345,10 +354,12 @@ fn sentence_drafts<'a>(
             }
             // "القصف" that refers back keeps the side of the strike it refers to.
             let anaphoric_side = if actor.is_none() && group.anaphoric {
-                drafts
+                // The earlier sentences' drafts, latest first, then this one's.
+                let (earlier, drafts) = out.split_at(first);
+                earlier
                     .iter()
-                    .chain(out.iter())
                     .rev()
+                    .chain(drafts.iter().rev())
                     .find(|d| matches!(d.kind, EventType::Airstrike | EventType::Shelling))
                     .and_then(|d| d.side)
             } else {
@@ -359,13 +370,15 @@ fn sentence_drafts<'a>(
             let clause_air = actor.filter(|a| {
                 a.air && (clause.range.contains(&a.tokens.0) || clause.weapons.is_empty())
             });
-            let types = event_types(group, &clause.weapons, clause_air.as_ref(), &drafts);
+            let types = event_types(group, &clause.weapons, clause_air.as_ref(), &out[first..]);
             let actor_name = actor.map(|h| doc.name_text(h.tokens.0..h.tokens.1));
-            let weapons: Rc<[&str]> = clause
-                .weapons
-                .iter()
-                .map(|(r, _)| doc.name_text(r.clone()))
-                .collect();
+            let weapons: Option<Rc<[&str]>> = (!clause.weapons.is_empty()).then(|| {
+                clause
+                    .weapons
+                    .iter()
+                    .map(|(r, _)| doc.name_text(r.clone()))
+                    .collect()
+            });
             for place in &places {
                 recent.mark_event(&place.key);
             }
@@ -374,8 +387,8 @@ fn sentence_drafts<'a>(
                     .get_or_insert_with(|| sentence_context(&clauses, recent))
                     .clone();
                 for place in &places {
-                    clauses[ci].drafts.push(drafts.len());
-                    drafts.push(Draft {
+                    clauses[ci].drafts.push(out.len() - first);
+                    out.push(Draft {
                         kind,
                         place: place.clone(),
                         context: context.clone(),
@@ -396,8 +409,8 @@ fn sentence_drafts<'a>(
         }
         clauses[ci].groups = groups;
     }
-    attach_casualties(&clauses, &mut drafts, out);
-    out.extend(drafts);
+    let (earlier, drafts) = out.split_at_mut(first);
+    attach_casualties(&clauses, drafts, earlier);
 }
 
 /// What the places of a sentence say about where its events are, with the
