@@ -60,6 +60,66 @@ impl<'a> FoundPlace<'a> {
     }
 }
 
+/// The places one element of a list names: nearly always one (kept in
+/// place, as a list of one would be allocated for every place read), two
+/// for a dual region, or the last list for a plural word that refers back.
+#[derive(Debug)]
+enum Elements<'a> {
+    One(FoundPlace<'a>),
+    Many(Vec<FoundPlace<'a>>),
+}
+
+impl<'a> Elements<'a> {
+    /// Adds the places of another element.
+    fn extend(&mut self, more: Elements<'a>) {
+        let mut list = match std::mem::replace(self, Elements::Many(Vec::new())) {
+            Elements::One(p) => vec![p],
+            Elements::Many(list) => list,
+        };
+        list.extend(more);
+        *self = Elements::Many(list);
+    }
+}
+
+impl<'a> std::ops::Deref for Elements<'a> {
+    type Target = [FoundPlace<'a>];
+
+    fn deref(&self) -> &[FoundPlace<'a>] {
+        match self {
+            Elements::One(p) => std::slice::from_ref(p),
+            Elements::Many(list) => list,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Elements<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        match self {
+            Elements::One(p) => std::slice::from_mut(p),
+            Elements::Many(list) => list,
+        }
+    }
+}
+
+impl<'a> IntoIterator for Elements<'a> {
+    type Item = FoundPlace<'a>;
+    type IntoIter =
+        std::iter::Chain<std::option::IntoIter<FoundPlace<'a>>, std::vec::IntoIter<FoundPlace<'a>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        match self {
+            Elements::One(p) => Some(p).into_iter().chain(Vec::new()),
+            Elements::Many(list) => None.into_iter().chain(list),
+        }
+    }
+}
+
+impl<'a> From<FoundPlace<'a>> for Elements<'a> {
+    fn from(p: FoundPlace<'a>) -> Self {
+        Elements::One(p)
+    }
+}
+
 /// How many of the latest places a word that refers back may mean.
 const RECALL: usize = 40;
 
@@ -485,11 +545,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
 
     /// One element at `i`. `typed` says a plural type word opened the list, so
     /// unknown names may follow. Returns the elements (a dual region gives two) and the end.
-    fn parse_element(
-        &self,
-        start: usize,
-        typed: bool,
-    ) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
+    fn parse_element(&self, start: usize, typed: bool) -> Option<(Elements<'a>, usize, bool)> {
         self.parse_element_in(start, typed, false)
     }
 
@@ -500,7 +556,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         start: usize,
         typed: bool,
         in_plural: bool,
-    ) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
+    ) -> Option<(Elements<'a>, usize, bool)> {
         let mut i = start;
         let mut modified = false;
         // Modifiers: محيط، أطراف، مناطق متفرقة من …
@@ -515,7 +571,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             // "محيطها": the surroundings of the place just named.
             if self.doc.analysis(i).stem.end < self.doc.word(i).len() {
                 let p = self.anaphor(start..m.end, None)?;
-                return Some((vec![p], m.end, false));
+                return Some((p.into(), m.end, false));
             }
             i = m.end;
             modified = true;
@@ -529,7 +585,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         // "شرق دمشق": a compass preposition before a place.
         if let Some(m) = self.doc.direction_at(i, false) {
             let (mut found, end, _) = self.parse_element(m.end, false)?;
-            for p in &mut found {
+            for p in found.iter_mut() {
                 p.tokens.start = start;
             }
             return Some((found, end, false));
@@ -554,7 +610,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             // No type word: the kind is the gazetteer's, found when it is needed.
             let kind = None;
             return Some((
-                vec![self.element(start..end, i..end, key.into(), kind)],
+                self.element(start..end, i..end, key.into(), kind).into(),
                 end,
                 typed,
             ));
@@ -570,7 +626,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 }
                 let (end, key, _) = self.name_at(i, !modified)?;
                 return Some((
-                    vec![self.element(start..end, i..end, key.into(), None)],
+                    self.element(start..end, i..end, key.into(), None).into(),
                     end,
                     typed,
                 ));
@@ -595,7 +651,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     .filter(|_| !self.doc.analysis(m.end).conj);
                 if let Some((end, key)) = named {
                     return Some((
-                        vec![self.element(start..end, m.end..end, key.into(), kind)],
+                        self.element(start..end, m.end..end, key.into(), kind)
+                            .into(),
                         end,
                         false,
                     ));
@@ -603,7 +660,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 let mut p =
                     self.element(start..m.end, i..m.end, "دمشق".into(), Some(PlaceKind::City));
                 p.name = "دمشق".into();
-                Some((vec![p], m.end, false))
+                Some((p.into(), m.end, false))
             }
             PlaceRole::Type => {
                 let after = m.end;
@@ -624,18 +681,20 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         }
                     }
                     let found = if many {
-                        self.recent
-                            .last_list
-                            .iter()
-                            .cloned()
-                            .map(|mut p| {
-                                p.tokens = start..end;
-                                p.anaphoric = true;
-                                p
-                            })
-                            .collect()
+                        Elements::Many(
+                            self.recent
+                                .last_list
+                                .iter()
+                                .cloned()
+                                .map(|mut p| {
+                                    p.tokens = start..end;
+                                    p.anaphoric = true;
+                                    p
+                                })
+                                .collect(),
+                        )
                     } else {
-                        vec![self.anaphor(start..end, kind)?]
+                        self.anaphor(start..end, kind)?.into()
                     };
                     return (!found.is_empty()).then_some((found, end, false));
                 }
@@ -667,7 +726,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         after
                     };
                     let (mut found, end, _) = self.parse_element_in(next, many || typed, many)?;
-                    for p in &mut found {
+                    for p in found.iter_mut() {
                         p.tokens.start = start;
                     }
                     return Some((found, end, many || typed));
@@ -682,7 +741,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         key = Cow::Owned(with_type);
                     }
                     return Some((
-                        vec![self.element(start..end, after..end, key.into(), kind)],
+                        self.element(start..end, after..end, key.into(), kind)
+                            .into(),
                         end,
                         many || typed,
                     ));
@@ -703,13 +763,13 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                         return None;
                     }
                     let end = self.skip_trailers(m.end);
-                    return Some((vec![self.anaphor(start..end, kind)?], end, false));
+                    return Some((self.anaphor(start..end, kind)?.into(), end, false));
                 };
                 // The head belongs to the name: "جبل الهيال", "اللواء 52"; a plural
                 // head (حقول جزل وجحار) names its first member with the head too.
                 let key = match_key(self.doc.name_text(i..end));
                 Some((
-                    vec![self.element(start..end, i..end, key.into(), kind)],
+                    self.element(start..end, i..end, key.into(), kind).into(),
                     end,
                     many || typed,
                 ))
@@ -722,7 +782,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     /// "ريف X" is in the gazetteer; this reads the other ways of writing a
     /// governorate's countryside: "الريف الشمالي لحمص", "ريفي حماة الشمالي
     /// والجنوبي", and a bare "الريف الشمالي" (the governorate in context).
-    fn region(&self, i: usize, start: usize) -> Option<(Vec<FoundPlace<'a>>, usize, bool)> {
+    fn region(&self, i: usize, start: usize) -> Option<(Elements<'a>, usize, bool)> {
         let (m, entry) = self.doc.find_at(i, kinds::PLACE_WORD, |e| {
             is_place_word(e, &[PlaceRole::Region])
         })?;
@@ -769,7 +829,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 }
             };
             let name = self.doc.name_text(i..end).to_string();
-            return Some((vec![region(&gov_key, &adj, start..end, name)], end, false));
+            return Some((region(&gov_key, &adj, start..end, name).into(), end, false));
         }
         if plurality == Plurality::Two {
             // "ريفي حماة الشمالي والجنوبي": two regions.
@@ -792,29 +852,25 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             if found.is_empty() {
                 return None;
             }
-            return Some((found, k, false));
+            return Some((Elements::Many(found), k, false));
         }
         None
     }
 
     /// A locator after an element: "بريف درعا", "في حمص", "شرقي دمشق", "على
     /// أطراف منطقة اللجاة". Returns the located places and the end.
-    fn locator(&self, i: usize) -> Option<(Vec<FoundPlace<'a>>, usize)> {
+    fn locator(&self, i: usize) -> Option<(Elements<'a>, usize)> {
         if i >= self.end {
             return None;
         }
         let a = self.doc.analysis(i);
-        let as_locator = |found: Vec<FoundPlace<'a>>, end: usize, need_container: bool| {
+        let as_locator = |mut found: Elements<'a>, end: usize, need_container: bool| {
             if need_container && !found.iter().all(is_container) {
                 return None;
             }
-            let found = found
-                .into_iter()
-                .map(|mut p| {
-                    p.role = PlaceRoleInClause::Locator;
-                    p
-                })
-                .collect();
+            for p in found.iter_mut() {
+                p.role = PlaceRoleInClause::Locator;
+            }
             Some((found, end))
         };
         if let Some((m, _)) = self
@@ -874,7 +930,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             }
             if !located.is_empty() {
                 let keys: Rc<[Shared<'a>]> = located.iter().map(|l| l.key.clone()).collect();
-                for p in &mut elements {
+                for p in elements.iter_mut() {
                     p.locators = Some(if p.locators().is_empty() {
                         keys.clone()
                     } else {
@@ -882,12 +938,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     });
                 }
             }
-            places.append(&mut elements);
+            places.extend(elements);
             places.extend(located);
             // "وبلدة X"، "والهبيط"، "وحرستا": the list goes on after و.
             if end < self.end && self.doc.analysis(end).conj {
                 if let Some((mut found, e, _)) = self.parse_element(end, typed) {
-                    for p in &mut found {
+                    for p in found.iter_mut() {
                         p.kind = p.kind.or(list_kind);
                     }
                     elements = found;
