@@ -8,8 +8,9 @@ use super::gazetteer;
 pub struct Hints {
     /// Governorate P-codes, e.g. `"SY12"`.
     pub governorates: Vec<&'static str>,
-    /// Match keys of cities, e.g. `"حمص"`.
-    pub cities: Vec<String>,
+    /// Match keys of cities, e.g. `"حمص"` (the gazetteer's own, so adding
+    /// one copies nothing).
+    pub cities: Vec<&'static str>,
 }
 
 impl Hints {
@@ -32,7 +33,8 @@ impl Hints {
     /// Adds what `key` says about the context; returns whether it said anything.
     pub fn add_key(&mut self, key: &str) -> bool {
         let gaz = gazetteer();
-        let facts = gaz.facts(key);
+        let known = gaz.key_facts(key);
+        let facts = known.map(|(_, f)| f);
         let governorate = match key.strip_prefix("محافظه ") {
             Some(_) => gaz.governorate_of_key(key),
             None => facts.and_then(|f| f.governorate),
@@ -42,13 +44,13 @@ impl Hints {
             self.add_governorate(pcode);
             added = true;
         }
-        let city = match facts {
-            Some(f) => f.city,
-            None => gaz.is_city(key),
+        let city = match known {
+            Some((key, f)) => f.city.then_some(key),
+            None => gaz.city_key(key),
         };
-        if city {
-            if !self.cities.iter().any(|c| c == key) {
-                self.cities.push(key.to_string());
+        if let Some(city) = city {
+            if !self.cities.contains(&city) {
+                self.cities.push(city);
             }
             added = true;
         }
@@ -75,9 +77,9 @@ impl Hints {
     }
 
     /// Builder form: adds a city by match key.
-    pub fn with_city(mut self, key: &str) -> Hints {
-        if !self.cities.iter().any(|c| c == key) {
-            self.cities.push(key.to_string());
+    pub fn with_city(mut self, key: &'static str) -> Hints {
+        if !self.cities.contains(&key) {
+            self.cities.push(key);
         }
         self
     }

@@ -134,6 +134,11 @@ impl Gazetteer {
         self.position(key).map(|i| self.facts[i])
     }
 
+    /// [`Self::facts`] with the gazetteer's own copy of the key.
+    pub(crate) fn key_facts(&self, key: &str) -> Option<(&'static str, KeyFacts)> {
+        self.position(key).map(|i| (self.keys[i], self.facts[i]))
+    }
+
     /// Every indexed key, in sorted order (stable, so automata built from it are too).
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.keys.iter().copied()
@@ -152,7 +157,7 @@ impl Gazetteer {
     pub fn resolve(&self, key: &str, hints: &Hints) -> Option<&Entry> {
         let score = |e: &Entry| {
             (
-                e.city.is_some_and(|c| hints.cities.iter().any(|h| h == c)),
+                e.city.is_some_and(|c| hints.cities.contains(&c)),
                 e.admin1.is_some_and(|g| hints.governorates.contains(&g)),
                 e.curated_preference(),
                 e.rank,
@@ -188,6 +193,11 @@ impl Gazetteer {
     /// "حمص"), i.e. a useful [`Hints::cities`] entry.
     pub fn is_city(&self, key: &str) -> bool {
         self.cities.contains(key)
+    }
+
+    /// The gazetteer's own copy of `key` when it [is a city](Self::is_city).
+    pub fn city_key(&self, key: &str) -> Option<&'static str> {
+        self.cities.get(key).copied()
     }
 
     /// The governorate as the engine's output model describes it.
