@@ -173,6 +173,16 @@ impl AppState {
         if self.share.viewing() {
             return;
         }
+        // Browsers keep about five million characters per site: a state
+        // whose texts alone are longer is refused anyway, so it is not
+        // written out (for tens of megabytes that is a second of frozen page).
+        let chars: usize = self
+            .articles
+            .with_untracked(|a| a.iter().map(|a| a.text.chars().count()).sum());
+        if chars > STORAGE_HOLDS {
+            self.storage_problem.set(Some(StorageProblem::Refused));
+            return;
+        }
         let saved = Saved {
             version: storage::VERSION,
             articles: self.articles.get_untracked(),
@@ -313,6 +323,10 @@ fn load_saved() -> (Saved, bool, Option<StorageProblem>) {
     }
 }
 
+/// Characters a browser's storage holds for one site (localStorage: 5 MiB
+/// of UTF-16 in Chromium, Firefox and Safari).
+const STORAGE_HOLDS: usize = 5 * 1024 * 1024;
+
 /// How long the reader's state may wait before it is saved.
 const SAVE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
@@ -335,13 +349,18 @@ pub fn App() -> impl IntoView {
             save();
         }
     };
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         state.articles.track();
         state.corrections.track();
         state.filters.track();
         state.lang.track();
         if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
             h.clear();
+        }
+        // What was just loaded needs no writing back: a page opened and left
+        // at once must not put its copy over what another tab saved since.
+        if first.is_none() {
+            return;
         }
         let h = set_timeout_with_handle(
             move || {

@@ -19,14 +19,22 @@ const BOTTOM: f64 = 22.0;
 
 /// Per day, the number of events of each type (in legend order).
 pub fn per_day(rows: &[TimelineEvent]) -> Vec<(Date, Vec<(EventType, usize)>)> {
-    let mut days: BTreeMap<Date, BTreeMap<EventType, usize>> = BTreeMap::new();
-    for r in rows {
-        if let Some(d) = r.event.date {
-            *days.entry(d).or_default().entry(r.event.kind).or_default() += 1;
-        }
-    }
-    days.into_iter()
-        .map(|(d, m)| (d, m.into_iter().collect()))
+    // Sorting (day, type) pairs puts each day's events side by side, each
+    // type's together: cheaper than a map of maps for ten thousand rows.
+    let mut pairs: Vec<(Date, EventType)> = rows
+        .iter()
+        .filter_map(|r| r.event.date.map(|d| (d, r.event.kind)))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|day| {
+            let counts = day
+                .chunk_by(|a, b| a.1 == b.1)
+                .map(|same| (same[0].1, same.len()))
+                .collect();
+            (day[0].0, counts)
+        })
         .collect()
 }
 

@@ -124,35 +124,45 @@ fn coarser(spots: Vec<SpotMark>, cell: f64) -> Vec<SpotMark> {
     out.into_iter().map(|(m, _)| m).collect()
 }
 
-/// One mark per exact spot (rounded to a pixel).
+/// One mark per exact spot (rounded to a pixel), in the order of their first rows.
 fn exact_spots(rows: &[TimelineEvent]) -> Vec<SpotMark> {
-    let mut spots: HashMap<(i64, i64), usize> = HashMap::new();
-    // (first row, x, y, events, events per type)
-    type Spot = (usize, f64, f64, usize, HashMap<EventType, usize>);
-    let mut out: Vec<Spot> = Vec::new();
+    // (spot, row) pairs sorted by spot: each spot's rows are then side by
+    // side, its first row first. Sorting ten thousand pairs is cheaper than a
+    // hash map and a map of types per spot.
+    let mut at: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
+    let mut xy: Vec<(f64, f64)> = vec![(0.0, 0.0); rows.len()];
     for (i, r) in rows.iter().enumerate() {
         let Some(p) = located_place(r) else {
             continue;
         };
         let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
-        let at = *spots
-            .entry((x.round() as i64, y.round() as i64))
-            .or_insert_with(|| {
-                out.push((i, x, y, 0, HashMap::new()));
-                out.len() - 1
-            });
-        out[at].3 += 1;
-        *out[at].4.entry(r.event.kind).or_insert(0) += 1;
+        xy[i] = (x, y);
+        at.push((spot_key(x, y), i as u32));
     }
-    out.into_iter()
-        .map(|(i, x, y, n, kinds)| {
-            let kind = kinds
-                .into_iter()
-                .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
-                .map_or(rows[i].event.kind, |(k, _)| k);
-            (i, x, y, n, kind)
-        })
-        .collect()
+    at.sort_unstable();
+    let mut out: Vec<SpotMark> = Vec::new();
+    for same in at.chunk_by(|a, b| a.0 == b.0) {
+        let first = same[0].1 as usize;
+        let mut per_type = [0usize; EventType::ALL.len()];
+        for &(_, i) in same {
+            per_type[rows[i as usize].event.kind as usize] += 1;
+        }
+        // The most frequent type; among equals, the first in legend order.
+        let kind = EventType::ALL
+            .into_iter()
+            .max_by_key(|&k| (per_type[k as usize], std::cmp::Reverse(k)))
+            .unwrap_or(rows[first].event.kind);
+        let (x, y) = xy[first];
+        out.push((first, x, y, same.len(), kind));
+    }
+    out.sort_unstable_by_key(|m| m.0);
+    out
+}
+
+/// A pixel of the map as one number.
+fn spot_key(x: f64, y: f64) -> u64 {
+    let (x, y) = (x.round() as i64 as u32, y.round() as i64 as u32);
+    (u64::from(x) << 32) | u64::from(y)
 }
 
 /// "Airstrike, الوعر, Wed 22 Mar 2017": a mark's or a row's readable name.

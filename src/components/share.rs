@@ -27,6 +27,8 @@ pub struct Text {
     pub length: (&'static str, &'static str),
     pub too_long: &'static str,
     pub limits: &'static str,
+    /// Shown instead of a link while the view is too big to be encoded on every change.
+    pub on_copy: &'static str,
     pub viewing: &'static str,
     pub viewing_events: &'static str,
     pub keep: &'static str,
@@ -50,6 +52,7 @@ pub const EN: Text = Text {
     length: ("The link is ", " characters long."),
     too_long: "This link is longer than 65,536 characters and may be cut on the way. Share events only, remove articles, or send an exported file instead.",
     limits: "Links up to 65,536 characters pass WhatsApp (its longest message) and the browsers' address bars. Slack cuts messages at 40,000 characters and Telegram at 4,096: there, send an events-only link or a file.",
+    on_copy: "This view is large: its link is made when you copy it (it will be long; an events-only link or an exported file may serve better).",
     viewing: "You are viewing a shared timeline. Your own articles are not shown and stay as they were.",
     viewing_events: "You are viewing a shared timeline (events only, read-only). Your own articles are not shown and stay as they were.",
     keep: "Keep it",
@@ -73,6 +76,7 @@ pub const AR: Text = Text {
     length: ("طول الرابط ", " محرفًا."),
     too_long: "هذا الرابط أطول من ٦٥٥٣٦ محرفًا وقد يُقطع في الطريق. شارك الأحداث فقط، أو احذف مقالات، أو أرسل ملفًا مصدَّرًا بدلًا منه.",
     limits: "الروابط حتى ٦٥٥٣٦ محرفًا تمر عبر واتساب (أطول رسالة فيه) وشريط عنوان المتصفحات. يقطع سلاك الرسائل عند ٤٠٠٠٠ محرف وتيليغرام عند ٤٠٩٦: أرسل هناك رابط الأحداث فقط أو ملفًا.",
+    on_copy: "هذا العرض كبير: يُصنع رابطه عند نسخه (وسيكون طويلًا؛ قد يكون رابط الأحداث فقط أو ملف مصدَّر أنسب).",
     viewing: "أنت تعرض خطًا زمنيًا مشارَكًا. مقالاتك لا تظهر الآن وتبقى كما هي.",
     viewing_events: "أنت تعرض خطًا زمنيًا مشارَكًا (الأحداث فقط، للقراءة فقط). مقالاتك لا تظهر الآن وتبقى كما هي.",
     keep: "الاحتفاظ به",
@@ -103,6 +107,16 @@ enum Copied {
 
 /// How long the view must stay still before its link is remade.
 const REMAKE_AFTER: Duration = Duration::from_millis(250);
+
+/// Up to about this many bytes to encode, the link follows the view; beyond,
+/// it is made only when copied. Encoding takes roughly a millisecond per
+/// 30 KB, so a view of many long articles would otherwise freeze the page a
+/// second after every change, for a link too long to send anyway.
+const FOLLOW_UP_TO: usize = 512 * 1024;
+
+/// Roughly how many bytes an events-only link encodes per event (its fields
+/// and its source sentence).
+const BYTES_PER_EVENT: usize = 400;
 
 #[component]
 pub fn SharePanel() -> impl IntoView {
@@ -153,6 +167,17 @@ pub fn SharePanel() -> impl IntoView {
         format!("{}#{fragment}", crate::web::address::page())
     };
     let link = RwSignal::new(String::new());
+    // Whether the link follows the view or waits for Copy.
+    let follows = Memo::new(move |_| {
+        let bytes = if events_only.get() {
+            state.visible.with(|v| v.len()) * BYTES_PER_EVENT
+        } else {
+            state
+                .articles
+                .with(|a| a.iter().map(|a| a.text.len() + a.title.len()).sum())
+        };
+        bytes <= FOLLOW_UP_TO
+    });
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // A link that did not change is not set again (that would clear "copied").
     let remake = move || {
@@ -175,6 +200,12 @@ pub fn SharePanel() -> impl IntoView {
         state.extractor.extractions.track();
         if let Some(h) = pending.get_value() {
             h.clear();
+        }
+        if !follows.get() {
+            // A link of an earlier view would mislead: none until copied.
+            pending.set_value(None);
+            link.set(String::new());
+            return;
         }
         let h = set_timeout_with_handle(remake, REMAKE_AFTER).ok();
         pending.set_value(h);
@@ -229,12 +260,17 @@ pub fn SharePanel() -> impl IntoView {
                     }
                 />
             </div>
-            <p class="hint share-length" class:warn=move || { length() > WARN_LENGTH }>
-                {move || {
-                    let (a, b) = t().length;
-                    format!("{a}{}{b}", state.lang.get().num(length() as u64))
-                }}
-            </p>
+            <Show
+                when=move || { length() > 0 || follows.get() }
+                fallback=move || view! { <p class="hint share-length">{move || t().on_copy}</p> }
+            >
+                <p class="hint share-length" class:warn=move || { length() > WARN_LENGTH }>
+                    {move || {
+                        let (a, b) = t().length;
+                        format!("{a}{}{b}", state.lang.get().num(length() as u64))
+                    }}
+                </p>
+            </Show>
             <Show when=move || { length() > WARN_LENGTH }>
                 <p class="notice error" role="alert">{move || t().too_long}</p>
             </Show>

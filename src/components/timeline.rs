@@ -3,7 +3,6 @@
 //! day's heading, so the list stays one flat, countable `<ol>`. A long list
 //! has only the rows near the screen in the page, between two spacers.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -11,7 +10,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::components::event_card::EventCard;
 use crate::i18n::Lang;
-use crate::state::events::{group, GroupKey, TimelineEvent};
+use crate::state::events::{group_key, GroupKey, TimelineEvent};
 use crate::state::window;
 use crate::web::location;
 
@@ -25,18 +24,19 @@ pub struct Item {
 }
 
 pub fn items(rows: &[TimelineEvent]) -> Vec<Item> {
-    let mut out = Vec::new();
-    for g in group(rows) {
-        for (i, row) in g.events.into_iter().enumerate() {
-            let header = (i == 0).then_some(g.key);
-            let mut h = DefaultHasher::new();
-            (row.version(), header).hash(&mut h);
-            out.push(Item {
-                row,
-                header,
-                key: h.finish(),
-            });
-        }
+    let mut out = Vec::with_capacity(rows.len());
+    let mut last: Option<GroupKey> = None;
+    for row in rows {
+        let key = group_key(row);
+        let header = (last != Some(key)).then_some(key);
+        last = Some(key);
+        // A row's version changes with anything it shows, its group heading
+        // included (the group is the row's own day or article).
+        out.push(Item {
+            key: row.version() << 1 | u64::from(header.is_some()),
+            row: row.clone(),
+            header,
+        });
     }
     out
 }

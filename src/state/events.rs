@@ -249,29 +249,12 @@ pub enum GroupKey {
     Undated(u32),
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub key: GroupKey,
-    pub events: Vec<TimelineEvent>,
-}
-
-/// Groups rows (already in timeline order) by day, undated ones by article.
-pub fn group(rows: &[TimelineEvent]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for row in rows {
-        let key = match row.event.date {
-            Some(d) => GroupKey::Day(d),
-            None => GroupKey::Undated(row.reports[0].article_id),
-        };
-        match groups.last_mut() {
-            Some(g) if g.key == key => g.events.push(row.clone()),
-            _ => groups.push(Group {
-                key,
-                events: vec![row.clone()],
-            }),
-        }
+/// The group a row belongs to: its day, or for an undated row its article.
+pub fn group_key(row: &TimelineEvent) -> GroupKey {
+    match row.event.date {
+        Some(d) => GroupKey::Day(d),
+        None => GroupKey::Undated(row.reports[0].article_id),
     }
-    groups
 }
 
 #[cfg(test)]
@@ -342,10 +325,12 @@ mod tests {
         assert_eq!(rows[1].event.killed, Some(Count::Exact(2)));
         assert_eq!(rows[1].sources(), vec!["المرصد".to_string()]);
         assert_eq!(rows[1].article_ids(), vec![1, 2]);
-        let groups = group(&rows);
+        // Groups: two days, then each article's undated events.
+        let mut groups: Vec<GroupKey> = rows.iter().map(group_key).collect();
+        groups.dedup();
         assert_eq!(groups.len(), 4);
-        assert_eq!(groups[2].key, GroupKey::Undated(1));
-        assert_eq!(groups[3].key, GroupKey::Undated(2));
+        assert_eq!(groups[2], GroupKey::Undated(1));
+        assert_eq!(groups[3], GroupKey::Undated(2));
     }
 
     #[test]

@@ -26,6 +26,7 @@ const group = (page, name) => page.getByRole('group', { name, exact: true });
 const addressShows = (page, re) =>
   page.waitForFunction(([src, flags]) => new RegExp(src, flags).test(location.href), [re.source, re.flags], {
     timeout: 5000,
+    polling: 100,
   });
 
 const open = env.open;
