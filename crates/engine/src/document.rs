@@ -82,23 +82,78 @@ fn ends_with_ta_marbuta(word: &str) -> bool {
     }
 }
 
+/// What the engine knows of a word wherever it stands: its analysis, what
+/// the time parser says of it alone, and its stem's lexicon id (`None`: no
+/// phrase has it). One look-up per token for all three.
+#[derive(Debug, Clone)]
+struct WordFacts {
+    analysis: Analysis,
+    time: TimeFacts,
+    id: Option<u32>,
+}
+
+/// Words repeat (Zipf): each distinct word is analysed once, and the memo
+/// is kept from one piece of a long text to the next.
+#[derive(Debug, Default)]
+pub struct WordMemo {
+    /// By folded word, for words without (`[0]`) and with (`[1]`) a final ة
+    /// before folding (the facts depend on the word alone, so a word seen
+    /// both ways gets the same time facts twice).
+    words: [FastMap<Box<str>, WordFacts>; 2],
+    /// Punctuation and symbols, which have no analysis.
+    other: FastMap<Box<str>, TimeFacts>,
+}
+
+/// A memo holding more words than this is emptied before the next piece,
+/// so a huge text of ever new words keeps its memory bounded.
+const MEMO_WORDS: usize = 1 << 18;
+
+impl WordMemo {
+    fn facts(&mut self, word: &str, ta_marbuta: bool) -> WordFacts {
+        let words = &mut self.words[usize::from(ta_marbuta)];
+        // Looked up by the borrowed word; a key is copied only for a new word.
+        if let Some(facts) = words.get(word) {
+            return facts.clone();
+        }
+        let lex = lexicon();
+        let analysis = analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s));
+        let facts = WordFacts {
+            id: lex.word_id(analysis.stem(word)),
+            analysis,
+            time: TimeFacts::of(word),
+        };
+        words.insert(word.into(), facts.clone());
+        facts
+    }
+
+    fn other(&mut self, word: &str) -> TimeFacts {
+        match self.other.get(word) {
+            Some(&facts) => facts,
+            None => *self
+                .other
+                .entry(word.into())
+                .or_insert_with(|| TimeFacts::of(word)),
+        }
+    }
+}
+
 impl<'a> Document<'a> {
+    /// Reads a text on its own.
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Document<'a> {
+        Document::with_memo(text, &mut WordMemo::default())
+    }
+
+    /// Reads a text (a piece of a longer one), with the words already
+    /// analysed in the pieces before.
+    pub fn with_memo(text: &'a str, memo: &mut WordMemo) -> Document<'a> {
         let lex = lexicon();
         let norm = NormText::new(text);
         let folded = norm.folded();
         let tokens = tokenize(folded);
-        // Words repeat (Zipf): analyse each distinct word once.
-        // Sized for a text of distinct words, so the memos never rehash as
-        // they fill (in a short article over half the tokens are distinct).
-        let distinct = tokens.len();
-        // A word's time facts are kept beside its analysis: one look-up per
-        // token for both (the facts depend on the word alone, so a word seen
-        // with and without a final ة gets the same facts twice).
-        let mut seen: FastMap<(&str, bool), (Analysis, TimeFacts, Option<u32>)> =
-            FastMap::with_capacity_and_hasher(distinct, Default::default());
-        // Punctuation and symbols, which have no analysis.
-        let mut seen_other: FastMap<&str, TimeFacts> = FastMap::default();
+        if memo.words.iter().map(FastMap::len).sum::<usize>() > MEMO_WORDS {
+            *memo = WordMemo::default();
+        }
         let mut analyses = Vec::with_capacity(tokens.len());
         let mut times = Vec::with_capacity(tokens.len());
         // Each token's stem as a lexicon word id (`None`: no phrase has it).
@@ -112,24 +167,15 @@ impl<'a> Document<'a> {
                     // the look-up of their original text.
                     let ta_marbuta = word.ends_with('ه')
                         && ends_with_ta_marbuta(&text[norm.to_original(t.start..t.end)]);
-                    let (analysis, facts, id) =
-                        seen.entry((word, ta_marbuta)).or_insert_with(|| {
-                            let analysis = analyze_tiers(word, ta_marbuta, |s| lex.tiers_of(s));
-                            let id = lex.word_id(analysis.stem(word));
-                            (analysis, TimeFacts::of(word), id)
-                        });
-                    analyses.push(analysis.clone());
-                    times.push(*facts);
-                    ids.push(*id);
+                    let facts = memo.facts(word, ta_marbuta);
+                    analyses.push(facts.analysis);
+                    times.push(facts.time);
+                    ids.push(facts.id);
                 }
                 _ => {
                     analyses.push(Analysis::default());
                     ids.push(None);
-                    times.push(
-                        *seen_other
-                            .entry(word)
-                            .or_insert_with(|| TimeFacts::of(word)),
-                    );
+                    times.push(memo.other(word));
                 }
             }
         }

@@ -84,8 +84,9 @@ pub fn extract_with_progress(
     let mut published_from = if published.is_some() { "given" } else { "none" };
     let mut merger = merge::Merger::default();
     let utf16 = text::utf16::Utf16Index::new(text);
+    let mut memo = document::WordMemo::default();
     for (offset, piece) in pieces(text, PIECE) {
-        let doc = document::Document::new(piece);
+        let doc = document::Document::with_memo(piece, &mut memo);
         if published.is_none() && offset == 0 {
             if let Some(day) = time::find_dateline(doc.norm.folded()) {
                 published = Some(day);
