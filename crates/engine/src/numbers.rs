@@ -99,6 +99,22 @@ static QUANTIFIERS: LazyLock<Vec<(Vec<String>, QKind)>> = LazyLock::new(|| {
     list
 });
 
+/// [`QUANTIFIERS`] by first word, and by first word without its article
+/// (for "للعشرات" = ل + "العشرات"): positions in the list, in order. A word
+/// is compared only with the quantifiers it may open.
+static QUANTIFIER_STARTS: LazyLock<[FastMap<&'static str, Vec<usize>>; 2]> = LazyLock::new(|| {
+    let mut by_first: FastMap<&'static str, Vec<usize>> = FastMap::default();
+    let mut by_bare: FastMap<&'static str, Vec<usize>> = FastMap::default();
+    for (i, (phrase, _)) in QUANTIFIERS.iter().enumerate() {
+        let first = phrase[0].as_str();
+        by_first.entry(first).or_default().push(i);
+        if let Some(bare) = first.strip_prefix("ال") {
+            by_bare.entry(bare).or_default().push(i);
+        }
+    }
+    [by_first, by_bare]
+});
+
 /// The data rows of a TSV table: comments and blank lines skipped, columns trimmed.
 pub(crate) fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     table
@@ -368,7 +384,21 @@ fn quantifier(words: &[&str]) -> Option<(QKind, usize)> {
             || bare == Some(p)
             || after_lil.is_some_and(|rest| p.strip_prefix("ال") == Some(rest))
     };
-    QUANTIFIERS.iter().find_map(|(phrase, kind)| {
+    // The quantifiers the word may open, tried in the list's order (longest first).
+    let [by_first, by_bare] = &*QUANTIFIER_STARTS;
+    fn list<'m>(map: &'m FastMap<&'static str, Vec<usize>>, key: Option<&str>) -> &'m [usize] {
+        key.and_then(|k| map.get(k)).map_or(&[], Vec::as_slice)
+    }
+    let mut candidates: Vec<usize> = [
+        list(by_first, Some(first)),
+        list(by_first, bare),
+        list(by_bare, after_lil),
+    ]
+    .concat();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().find_map(|i| {
+        let (phrase, kind) = &QUANTIFIERS[i];
         let n = phrase.len();
         if words.len() < n
             || !opens(&phrase[0])
