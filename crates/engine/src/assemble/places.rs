@@ -736,9 +736,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     .filter(|_| !self.doc.analysis(after).conj)
                 {
                     // The gazetteer may know the name only with its type word ("حي الوعر").
-                    let with_type = format!("{} {key}", self.stem(i));
-                    if !gazetteer().contains(&key) && gazetteer().contains(&with_type) {
-                        key = Cow::Owned(with_type);
+                    // Made only when the name alone is unknown.
+                    if !gazetteer().contains(&key) {
+                        let with_type = format!("{} {key}", self.stem(i));
+                        if gazetteer().contains(&with_type) {
+                            key = Cow::Owned(with_type);
+                        }
                     }
                     return Some((
                         self.element(start..end, after..end, key.into(), kind)
