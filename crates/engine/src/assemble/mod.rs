@@ -656,14 +656,15 @@ fn read_clause<'a>(
         let a = doc.analysis(i);
         let in_slot = slot || a.prep.is_some() || explicit;
         if i >= skip_until && in_slot && doc.is_word(i) {
-            let found = PlaceFinder::new(doc, range.end, recent).list(i);
-            if let Some((found, end)) = found {
-                if accept_list(doc, i, explicit, &found) {
+            // Read into the clause's places, and taken back if it is no place list.
+            let before = clause.places.len();
+            let found = PlaceFinder::new(doc, range.end, recent).list_into(i, &mut clause.places);
+            if let Some(end) = found {
+                if accept_list(doc, i, explicit, &clause.places[before..]) {
                     let origin = is_origin(doc, i, &range, &clause);
                     // "شمال المدينة" after a place only says where that place is.
-                    let locating =
-                        !clause.places.is_empty() && doc.direction_at(i, false).is_some();
-                    for mut p in found {
+                    let locating = before > 0 && doc.direction_at(i, false).is_some();
+                    for p in &mut clause.places[before..] {
                         if p.role == PlaceRoleInClause::Event {
                             if origin {
                                 p.role = PlaceRoleInClause::Origin;
@@ -671,13 +672,13 @@ fn read_clause<'a>(
                                 p.role = PlaceRoleInClause::Locator;
                             }
                         }
-                        recent.push(&p);
-                        clause.places.push(p);
+                        recent.push(p);
                     }
                     i = end;
                     slot = false;
                     continue;
                 }
+                clause.places.truncate(before);
             }
         }
         slot = opens_slot(doc.stem(i))

@@ -918,10 +918,10 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
     }
 
     /// A coordinated list of places starting at `i`, with the locators after
-    /// its elements. Returns the places (events and locators) and the end.
-    pub fn list(&self, i: usize) -> Option<(Vec<FoundPlace<'a>>, usize)> {
+    /// its elements: the places (events and locators) are added to `places`
+    /// (nothing when there is no list); returns the end.
+    pub fn list_into(&self, i: usize, places: &mut Vec<FoundPlace<'a>>) -> Option<usize> {
         let (mut elements, mut end, typed) = self.parse_element(i, false)?;
-        let mut places = Vec::new();
         // "منطقتي الدوة والبيارات": later members share the type word's kind.
         let list_kind = elements.first().and_then(|p| p.kind);
         loop {
@@ -956,6 +956,6 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             }
             break;
         }
-        Some((places, end))
+        Some(end)
     }
 }
