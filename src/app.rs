@@ -294,10 +294,6 @@ impl AppState {
         self.selected.set(Some(id));
         location::scroll_mark_into_view();
     }
-
-    pub fn extraction(&self, article: u32) -> Option<Arc<Extraction>> {
-        self.extractor.get(article)
-    }
 }
 
 /// Reads the saved state. A save that cannot be read is copied aside first,

@@ -77,12 +77,6 @@ impl Extractor {
         x
     }
 
-    /// The events of one article, once read.
-    pub fn get(&self, article: u32) -> Option<Arc<Extraction>> {
-        self.extractions
-            .with(|x| x.get(&article).map(|(_, x)| x.clone()))
-    }
-
     /// Loads the engine now, so the first article is read without waiting.
     pub fn warm_up(&self) {
         self.inner.update_value(|i| {

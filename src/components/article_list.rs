@@ -1,16 +1,90 @@
 //! The loaded articles: title, outlet and publication date (editable; a new
 //! date re-runs the extraction, so relative dates move), and removal.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
-use waqai_engine::Date;
+use waqai_engine::{Date, Extraction};
 
 use crate::app::AppState;
 use crate::state::articles::Article;
+
+/// What one article's entry shows. The list keeps a signal per article and
+/// sets it only when this changes: a thousand entries then follow their own
+/// signal instead of all re-reading the articles and the engine's answers
+/// whenever any of them changes (which, with the reactive graph's
+/// bookkeeping, cost time growing with the square of the list).
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    title: String,
+    outlet: String,
+    /// The date shown: the reader's, else the one the engine found in the text.
+    date: String,
+    /// The date shown came from the text, not the reader.
+    from_text: bool,
+    status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Status {
+    /// With the engine (see Reading).
+    Reading,
+    /// Reading was stopped before this article.
+    Stopped,
+    Found(usize),
+}
+
+fn entry(a: &Article, x: Option<&Extraction>, stopped: bool) -> Entry {
+    Entry {
+        title: a.title.clone(),
+        outlet: a.outlet.clone(),
+        date: a
+            .published
+            .or_else(|| x.and_then(|x| x.published))
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        from_text: a.published.is_none() && x.is_some_and(|x| x.published_from == "text"),
+        status: match x {
+            _ if stopped => Status::Stopped,
+            None => Status::Reading,
+            Some(x) => Status::Found(x.events.len()),
+        },
+    }
+}
 
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
+    let entries = StoredValue::new(HashMap::<u32, ArcRwSignal<Entry>>::new());
+    // The one reader of articles, answers and the stopped set: brings each
+    // entry's signal up to date and lists the ids in order.
+    let ids = move || {
+        state.articles.with(|arts| {
+            state.extractor.extractions.with(|xs| {
+                state.extractor.stopped.with(|stopped| {
+                    entries.update_value(|m| {
+                        m.retain(|id, _| arts.iter().any(|a| a.id == *id));
+                        for a in arts {
+                            let x = xs.get(&a.id).map(|(_, x)| x.as_ref());
+                            let e = entry(a, x, stopped.contains(&a.id));
+                            match m.get(&a.id) {
+                                Some(sig) => {
+                                    if sig.with_untracked(|old| *old != e) {
+                                        sig.set(e);
+                                    }
+                                }
+                                None => {
+                                    m.insert(a.id, ArcRwSignal::new(e));
+                                }
+                            }
+                        }
+                    });
+                    arts.iter().map(|a| a.id).collect::<Vec<_>>()
+                })
+            })
+        })
+    };
     view! {
         <section class="panel articles" aria-labelledby="articles-heading">
             <h2 id="articles-heading">
@@ -27,9 +101,12 @@ pub fn ArticleList() -> impl IntoView {
             <summary>{move || s().show_articles}</summary>
             <ul class="article-list">
                 <For
-                    each=move || state.articles.with(|a| a.iter().map(|a| a.id).collect::<Vec<_>>())
+                    each=ids
                     key=|id| *id
-                    children=move |id| view! { <ArticleItem id=id /> }
+                    children=move |id| {
+                        let entry = entries.with_value(|m| m.get(&id).cloned());
+                        entry.map(|entry| view! { <ArticleItem id=id entry=entry.into() /> })
+                    }
                 />
             </ul>
             </details>
@@ -38,26 +115,10 @@ pub fn ArticleList() -> impl IntoView {
 }
 
 #[component]
-fn ArticleItem(id: u32) -> impl IntoView {
+fn ArticleItem(id: u32, entry: Signal<Entry>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    // Reads one field of this article (never a copy of its text, which may be
-    // a megabyte, on every redraw of the list).
-    let field = move |f: fn(&Article) -> String| {
-        state
-            .articles
-            .with(|arts| arts.iter().find(|a| a.id == id).map(f))
-            .unwrap_or_default()
-    };
-    // A memo: it is read again whenever the engine's answers change, and with
-    // a thousand articles a search of the list each time would add up.
-    let published = Memo::new(move |_| {
-        state
-            .articles
-            .with(|arts| arts.iter().find(|a| a.id == id).and_then(|a| a.published))
-    });
-    let published = move || published.get();
-    let title = move || field(|a| a.title.clone());
+    let title = move || entry.with(|e| e.title.clone());
     let update = move |f: &dyn Fn(&mut Article)| {
         state.articles.update(|arts| {
             if let Some(a) = arts.iter_mut().find(|a| a.id == id) {
@@ -65,19 +126,10 @@ fn ArticleItem(id: u32) -> impl IntoView {
             }
         })
     };
-    let extraction = move || state.extraction(id);
-    // The date shown: the reader's, else the one the engine found in the text.
-    let shown_date = move || {
-        published()
-            .or_else(|| extraction().and_then(|x| x.published))
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    };
-    let from_text =
-        move || published().is_none() && extraction().is_some_and(|x| x.published_from == "text");
-    let n_events = move || extraction().map_or(0, |x| x.events.len());
+    let shown_date = move || entry.with(|e| e.date.clone());
+    let from_text = move || entry.with(|e| e.from_text);
+    let status = move || entry.with(|e| e.status);
     let reading = move || state.reading.get() == Some(id);
-    let stopped = move || state.extractor.stopped.with(|s| s.contains(&id));
 
     view! {
         <li class="article-item" class:reading=reading>
@@ -110,7 +162,7 @@ fn ArticleItem(id: u32) -> impl IntoView {
                     <input
                         type="text"
                         dir="auto"
-                        prop:value=move || field(|a| a.outlet.clone())
+                        prop:value=move || entry.with(|e| e.outlet.clone())
                         on:change=move |ev| {
                             let v = event_target_value(&ev).trim().to_string();
                             update(&|a| a.outlet = v.clone());
@@ -133,25 +185,20 @@ fn ArticleItem(id: u32) -> impl IntoView {
                     </Show>
                 </label>
                 <span class="n-events">
-                    {move || {
-                        if stopped() {
-                            return view! {
-                                <span class="not-read">{s().not_read}</span>
-                                " "
-                                <button type="button" class="link" on:click=move |_| state.extractor.resume(id)>
-                                    {s().read_now}
-                                </button>
-                            }
-                            .into_any();
+                    {move || match status() {
+                        Status::Stopped => view! {
+                            <span class="not-read">{s().not_read}</span>
+                            " "
+                            <button type="button" class="link" on:click=move |_| state.extractor.resume(id)>
+                                {s().read_now}
+                            </button>
                         }
-                        let n = n_events();
-                        let said = match extraction() {
-                            // Not read yet: it is with the engine (see Reading).
-                            None => s().reading_one.to_string(),
-                            Some(_) if n == 0 => s().none_found.to_string(),
-                            Some(_) => format!("{} {}", state.lang.get().num(n as u64), s().events_n),
-                        };
-                        said.into_any()
+                        .into_any(),
+                        Status::Reading => s().reading_one.into_any(),
+                        Status::Found(0) => s().none_found.into_any(),
+                        Status::Found(n) => {
+                            format!("{} {}", state.lang.get().num(n as u64), s().events_n).into_any()
+                        }
                     }}
                 </span>
             </div>

@@ -287,24 +287,27 @@ pub fn FilterPanel() -> impl IntoView {
                         prop:value=move || f.with(|x| x.article.map(|a| a.to_string()).unwrap_or_default())
                     >
                         <option value="">{move || s().all}</option>
-                        {move || {
-                            // Ids and titles only: never a copy of every text.
-                            state
-                                .articles
-                                .with(|arts| arts.iter().map(|a| (a.id, a.title.clone())).collect::<Vec<_>>())
-                                .into_iter()
-                                .map(|(id, title)| {
-                                    view! {
-                                        <option
-                                            value=id.to_string()
-                                            selected=move || f.with(|x| x.article == Some(id))
-                                        >
-                                            {title}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        // Ids and titles only (never a copy of every text), keyed:
+                        // a thousand options are not drawn again when one article
+                        // is added. The select's value follows the filter; an
+                        // option is marked selected only as it is made, for the
+                        // value it finds then.
+                        <For
+                            each=move || state.articles.with(|arts| {
+                                arts.iter().map(|a| (a.id, a.title.clone())).collect::<Vec<_>>()
+                            })
+                            key=|option| option.clone()
+                            children=move |(id, title)| {
+                                view! {
+                                    <option
+                                        value=id.to_string()
+                                        selected=f.with_untracked(|x| x.article == Some(id))
+                                    >
+                                        {title}
+                                    </option>
+                                }
+                            }
+                        />
                     </select>
                     <Keeps facet=Facet::Article />
                 </fieldset>
