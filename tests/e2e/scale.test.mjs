@@ -100,6 +100,10 @@ test('a long reading shows its progress and can be stopped; a stopped article ca
     const n = await stopped.count();
     assert.ok(n > 0, 'articles not read yet are marked');
     assert.equal(await page.locator('.article-item').count(), 48, 'no article was lost');
+    // Forty megabytes of text make no link worth remaking on every change: the panel says it is
+    // made when copied, and the field holds no stale link meanwhile.
+    assert.match(await page.locator('.share-length').innerText(), /its link is made when you copy it/);
+    assert.equal(await page.getByLabel('Share link', { exact: true }).inputValue(), '');
     // Reading one of them after all.
     const one = stopped.first();
     // textContent: an entry off screen is not laid out (content-visibility), so it has no innerText.
