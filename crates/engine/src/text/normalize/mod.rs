@@ -9,10 +9,13 @@ mod diacritics;
 mod digits;
 mod invisible;
 mod letters;
+mod offsets;
 mod presentation;
 
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use offsets::Offsets;
 
 /// What a normaliser does with one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,9 +184,9 @@ pub fn strip_article(word: &str) -> &str {
 pub struct NormText<'a> {
     original: &'a str,
     folded: String,
-    /// For each byte of `folded`, the byte offset in `original` of the
-    /// character it came from; one more entry for the end.
-    origin: Vec<u32>,
+    /// Where the characters of `folded` came from in `original`, and where
+    /// its end is.
+    origin: Offsets,
 }
 
 impl<'a> NormText<'a> {
@@ -195,11 +198,13 @@ impl<'a> NormText<'a> {
             limit -= 1;
         }
         let original = &original[..limit];
-        // Built as a string of whole characters, so it needs no UTF-8 check.
         let mut folded = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut origin = Offsets::default();
         let encoded = &**ENCODED;
         let bytes = original.as_bytes();
+        // Most characters fold to themselves: a run of them is copied whole
+        // when a character that does not ends it (or the text does).
+        let mut run = 0;
         let mut at = 0;
         while at < bytes.len() {
             // One- and two-byte characters (ASCII, Arabic) are decoded here
@@ -212,33 +217,39 @@ impl<'a> NormText<'a> {
                 }
                 _ => (TABLE_END, 0),
             };
-            match encoded.get(code) {
-                Some(&(c, len)) if len != CHAIN_LEN => {
-                    // Nearly every character is one or two bytes that stay one or two.
-                    match usize::from(len) {
-                        1 => {
-                            folded.push(c);
-                            origin.push(at as u32);
-                        }
-                        2 => {
-                            folded.push(c);
-                            origin.extend_from_slice(&[at as u32; 2]);
-                        }
-                        _ => {}
+            let fold = encoded.get(code).filter(|&&(_, len)| len != CHAIN_LEN);
+            if fold.is_some_and(|&(c, _)| c as usize == code) {
+                at += width;
+                continue;
+            }
+            if run < at {
+                origin.mark(folded.len(), run);
+                folded.push_str(&original[run..at]);
+            }
+            match fold {
+                Some(&(c, len)) => {
+                    if len > 0 {
+                        origin.mark(folded.len(), at);
+                        folded.push(c);
                     }
                     at += width;
                 }
-                _ => {
+                None => {
                     let c = original[at..].chars().next().unwrap_or(' ');
                     fold_char(c, &mut |r| {
+                        origin.mark(folded.len(), at);
                         folded.push(r);
-                        origin.resize(folded.len(), at as u32);
                     });
                     at += c.len_utf8();
                 }
             }
+            run = at;
         }
-        origin.push(original.len() as u32);
+        if run < at {
+            origin.mark(folded.len(), run);
+            folded.push_str(&original[run..at]);
+        }
+        origin.mark(folded.len(), original.len());
         NormText {
             original,
             folded,
@@ -265,8 +276,7 @@ impl<'a> NormText<'a> {
     }
 
     fn origin_at(&self, i: usize) -> usize {
-        let i = i.min(self.origin.len() - 1);
-        self.origin[i] as usize
+        self.origin.get(i.min(self.folded.len()))
     }
 }
 
@@ -327,6 +337,35 @@ mod tests {
         assert_eq!(&raw[span], "حيَّ");
         let span = norm.to_original(0..norm.folded().len());
         assert_eq!(&raw[span], raw);
+    }
+
+    /// The offsets kept only where they change give, at every character of
+    /// the folded text and at its end, what an entry for each byte gave.
+    #[test]
+    fn sparse_offsets_agree_with_one_for_each_byte() {
+        let mut text = String::from(
+            "\u{064B}قَصَفَتْ الــمدينة \u{FEFB}\u{FEFB}x ٢٠١٧ a\u{200B}b\u{202E}c x\u{00A0}y 𝔸 é\u{0301}",
+        );
+        let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dev");
+        for entry in std::fs::read_dir(dev).unwrap() {
+            text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        text += "ـًٌ";
+        let mut folded = String::new();
+        let mut dense = Vec::new();
+        for (at, c) in text.char_indices() {
+            fold_char(c, &mut |r| {
+                folded.push(r);
+                dense.resize(folded.len(), at);
+            });
+        }
+        dense.push(text.len());
+        let norm = NormText::new(&text);
+        assert_eq!(norm.folded(), folded);
+        for (p, _) in folded.char_indices().chain([(folded.len(), ' ')]) {
+            assert_eq!(norm.origin_at(p), dense[p], "{p}");
+        }
+        assert!(norm.origin.pairs() > 2);
     }
 
     #[test]
