@@ -42,9 +42,16 @@ impl Token {
 }
 
 fn is_letter(c: char) -> bool {
-    // Arabic letters first: most of every article, and cheaper than the
-    // general Unicode table.
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}') || c.is_alphabetic()
+    match c {
+        // Arabic letters first: most of every article, and cheaper than the
+        // general Unicode table.
+        '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
+        // The Arabic comma, semicolon and question mark and the general
+        // punctuation (quotes, dashes): common, and slow to look up in the
+        // table (a test checks none is a letter).
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{2000}'..='\u{206F}' | '«' | '»' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// The character at byte `at` of `text` (a char boundary) and its width.
@@ -159,6 +166,16 @@ mod tests {
             .into_iter()
             .map(|t| (t.kind, t.text(text)))
             .collect()
+    }
+
+    #[test]
+    fn punctuation_told_apart_early_is_no_letter() {
+        for c in ['\u{060C}', '\u{061B}', '\u{061F}', '«', '»']
+            .into_iter()
+            .chain('\u{2000}'..='\u{206F}')
+        {
+            assert!(!is_letter(c) && !c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
