@@ -11,12 +11,23 @@ pub struct Offsets {
     /// maps to the original one of the last pair at or before it, plus the
     /// distance from that pair. Starts with `(0, 0)`.
     pairs: Vec<(u32, u32)>,
+    /// For each block of [`BLOCK`] folded bytes, the index of the last pair
+    /// at or before its start (made by [`Offsets::finish`]): a look-up
+    /// starts there and steps over the few pairs inside the block, instead
+    /// of a binary search.
+    blocks: Vec<u32>,
 }
+
+/// Bytes of folded text a block of [`Offsets::blocks`] covers (a 256 KB
+/// piece has 256 blocks and a pair every ~1.6 KB).
+const BLOCK_BITS: u32 = 10;
+const BLOCK: usize = 1 << BLOCK_BITS;
 
 impl Default for Offsets {
     fn default() -> Offsets {
         Offsets {
             pairs: vec![(0, 0)],
+            blocks: Vec::new(),
         }
     }
 }
@@ -43,12 +54,33 @@ impl Offsets {
         }
     }
 
+    /// Indexes the pairs by block, once every mark is made, for a folded
+    /// text of `len` bytes.
+    pub fn finish(&mut self, len: usize) {
+        let mut i = 0;
+        self.blocks = (0..=len / BLOCK)
+            .map(|b| {
+                let start = (b * BLOCK) as u32;
+                while self.pairs.get(i + 1).is_some_and(|&(f, _)| f <= start) {
+                    i += 1;
+                }
+                i as u32
+            })
+            .collect();
+    }
+
     /// The original offset of the character at folded offset `folded` (a
-    /// character boundary of the folded text).
+    /// character boundary of the folded text, at most its length).
     pub fn get(&self, folded: usize) -> usize {
+        let mut i = self
+            .blocks
+            .get(folded >> BLOCK_BITS)
+            .map_or(0, |&i| i as usize);
         let folded = folded as u32;
-        let i = self.pairs.partition_point(|&(f, _)| f <= folded);
-        let (f, o) = self.pairs[i.saturating_sub(1)];
+        while self.pairs.get(i + 1).is_some_and(|&(f, _)| f <= folded) {
+            i += 1;
+        }
+        let (f, o) = self.pairs[i];
         (o + (folded - f)) as usize
     }
 }
