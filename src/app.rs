@@ -19,7 +19,7 @@ use crate::extractor::Extractor;
 use crate::i18n::Lang;
 use crate::state::articles::{check_text, next_id, samples_to_add, Article, TextProblem};
 use crate::state::corrections::Corrections;
-use crate::state::events::{keep_unchanged, merge, reports, TimelineEvent};
+use crate::state::events::{keep_unchanged, merge, reports_cached, EventCache, TimelineEvent};
 use crate::state::filters::{Filtered, Filters};
 use crate::state::storage::{self, Load, Saved};
 use crate::web::location;
@@ -121,13 +121,16 @@ impl AppState {
         // An events-only share link brings its events (no text to read).
         let extractor = Extractor::new(articles, move |id| share.extraction(id));
         let extractions = extractor.extractions;
+        let cache = StoredValue::new(EventCache::default());
         let merged = Memo::new(move |before: Option<&(Arc<Vec<TimelineEvent>>, usize)>| {
             let xs = extractions.get();
             let plain: HashMap<u32, Arc<Extraction>> =
                 xs.iter().map(|(id, (_, x))| (*id, x.clone())).collect();
             articles.with(|arts| {
                 corrections.with(|c| {
-                    let (reps, deleted) = reports(arts, &plain, c);
+                    let (reps, deleted) = cache
+                        .try_update_value(|cache| reports_cached(arts, &plain, c, cache))
+                        .unwrap_or_default();
                     let order: Vec<u32> = arts.iter().map(|a| a.id).collect();
                     let rows = merge(reps, &order);
                     let rows = match before {

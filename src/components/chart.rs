@@ -423,7 +423,7 @@ mod tests {
             .map(|e| Report {
                 article_id: 1,
                 key: crate::state::corrections::event_key(&e),
-                event: e,
+                event: e.into(),
                 corrected: false,
             })
             .collect();
@@ -482,7 +482,7 @@ mod tests {
             Report {
                 article_id: 1,
                 key: event_key(&e),
-                event: e,
+                event: e.into(),
                 corrected: false,
             }
         };

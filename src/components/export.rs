@@ -80,7 +80,7 @@ pub fn render(format: Format, rows: &[TimelineEvent], articles: &[Article]) -> S
                 .map(|(r, n)| waqai_export::Article {
                     name: n,
                     published: published(r.reports[0].article_id),
-                    events: std::slice::from_ref(&r.event),
+                    events: std::slice::from_ref(&*r.event),
                 })
                 .collect();
             if format == Format::Csv {
@@ -97,7 +97,7 @@ pub fn render(format: Format, rows: &[TimelineEvent], articles: &[Article]) -> S
                         .iter()
                         .flat_map(|r| r.reports.iter())
                         .filter(|rep| rep.article_id == a.id)
-                        .map(|rep| rep.event.clone())
+                        .map(|rep| Event::clone(&rep.event))
                         .collect();
                     (article_name(a), a.published, events)
                 })
@@ -183,7 +183,7 @@ mod tests {
             .map(|(id, e)| Report {
                 article_id: id,
                 key: crate::state::corrections::event_key(&e),
-                event: e,
+                event: e.into(),
                 corrected: false,
             })
             .collect();

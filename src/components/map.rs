@@ -427,7 +427,7 @@ mod tests {
         .map(|e| Report {
             article_id: 1,
             key: event_key(&e),
-            event: e,
+            event: e.into(),
             corrected: false,
         })
         .collect();
@@ -463,7 +463,7 @@ mod tests {
                 Report {
                     article_id: 1,
                     key: event_key(&e),
-                    event: e,
+                    event: e.into(),
                     corrected: false,
                 }
             })

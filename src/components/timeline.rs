@@ -201,7 +201,7 @@ mod tests {
         .map(|(a, e)| Report {
             article_id: a,
             key: event_key(&e),
-            event: e,
+            event: e.into(),
             corrected: false,
         })
         .collect();

@@ -381,7 +381,7 @@ pub fn events_only(
             let events: Vec<&Event> = reports
                 .iter()
                 .filter(|r| r.article_id == a.id)
-                .map(|r| &r.event)
+                .map(|r| &*r.event)
                 .collect();
             SharedArticle::events_only(a, &events, &mut places)
         })

@@ -11,14 +11,58 @@ use super::articles::Article;
 use super::corrections::{apply, correction_key, event_key, Correction, Corrections};
 
 /// One article's report of an event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Report {
     pub article_id: u32,
     /// The event's key inside its article (see [`event_key`]).
     pub key: String,
-    /// The event as this article reports it, corrections applied.
-    pub event: Event,
+    /// The event as this article reports it, corrections applied; shared
+    /// with the engine's answer (see [`EventCache`]) unless corrected.
+    pub event: Arc<Event>,
     pub corrected: bool,
+}
+
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.article_id == other.article_id
+            && self.corrected == other.corrected
+            && self.key == other.key
+            && same_event(&self.event, &other.event)
+    }
+}
+
+/// The same event: the same shared one (the usual case after a re-merge),
+/// else equal field by field.
+fn same_event(a: &Arc<Event>, b: &Arc<Event>) -> bool {
+    Arc::ptr_eq(a, b) || a == b
+}
+
+/// Each article's events behind an `Arc` each, made once per answer of the
+/// engine: re-merging a thousand articles' reports after every answer then
+/// copies pointers instead of every event.
+#[derive(Default)]
+pub struct EventCache(HashMap<u32, (Arc<Extraction>, SharedEvents)>);
+
+/// One answer's events, each shared.
+type SharedEvents = Arc<[Arc<Event>]>;
+
+impl EventCache {
+    fn events(&mut self, article: u32, x: &Arc<Extraction>) -> SharedEvents {
+        match self.0.get(&article) {
+            // Holding the answer keeps its address from being reused.
+            Some((had, events)) if Arc::ptr_eq(had, x) => events.clone(),
+            _ => {
+                let events: SharedEvents = x.events.iter().cloned().map(Arc::new).collect();
+                self.0.insert(article, (x.clone(), events.clone()));
+                events
+            }
+        }
+    }
+
+    /// Forgets the articles no longer there.
+    fn keep_only(&mut self, extractions: &HashMap<u32, Arc<Extraction>>) {
+        self.0.retain(|id, _| extractions.contains_key(id));
+    }
 }
 
 /// One row of the timeline, shared: filtering, grouping and drawing ten
@@ -60,13 +104,21 @@ impl TimelineEvent {
 }
 
 /// An event and every article that reports it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Row {
     /// Unique among the rows; used for selection and as the list key.
     pub id: String,
     /// The first report's event, with counts and side filled from the others.
-    pub event: Event,
+    pub event: Arc<Event>,
     pub reports: Vec<Report>,
+}
+
+impl PartialEq for Row {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.reports == other.reports
+            && same_event(&self.event, &other.event)
+    }
 }
 
 impl Row {
@@ -107,14 +159,31 @@ pub fn reports(
     extractions: &HashMap<u32, Arc<Extraction>>,
     corrections: &Corrections,
 ) -> (Vec<Report>, usize) {
+    reports_cached(
+        articles,
+        extractions,
+        corrections,
+        &mut EventCache::default(),
+    )
+}
+
+/// [`reports`], with each answer's events shared through `cache`.
+pub fn reports_cached(
+    articles: &[Article],
+    extractions: &HashMap<u32, Arc<Extraction>>,
+    corrections: &Corrections,
+    cache: &mut EventCache,
+) -> (Vec<Report>, usize) {
+    cache.keep_only(extractions);
     let mut out = Vec::new();
     let mut deleted = 0;
     for a in articles {
         let Some(x) = extractions.get(&a.id) else {
             continue;
         };
+        let events = cache.events(a.id, x);
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for e in &x.events {
+        for e in events.iter() {
             // Two events with the same key in one article would share
             // corrections; number the later ones to keep keys unique.
             let mut key = event_key(e);
@@ -128,7 +197,7 @@ pub fn reports(
                 Some(Correction::Edit(edit)) => out.push(Report {
                     article_id: a.id,
                     key,
-                    event: apply(e, edit),
+                    event: Arc::new(apply(e, edit)),
                     corrected: true,
                 }),
                 None => out.push(Report {
@@ -167,7 +236,8 @@ pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> 
             Some(k) => {
                 if let Some(&i) = by_key.get(&k) {
                     let row = &mut rows[i];
-                    fill_from(&mut row.event, &r.event);
+                    // The row's own copy, made only when a second report fills it.
+                    fill_from(Arc::make_mut(&mut row.event), &r.event);
                     row.reports.push(r);
                 } else {
                     by_key.insert(k.clone(), rows.len());
@@ -331,6 +401,33 @@ mod tests {
         assert_eq!(groups.len(), 4);
         assert_eq!(groups[2], GroupKey::Undated(1));
         assert_eq!(groups[3], GroupKey::Undated(2));
+    }
+
+    #[test]
+    fn a_re_merge_shares_the_events_it_already_had() {
+        let (arts, mut xs) = setup();
+        let mut cache = EventCache::default();
+        let (first, _) = reports_cached(&arts, &xs, &Corrections::new(), &mut cache);
+        let (again, _) = reports_cached(&arts, &xs, &Corrections::new(), &mut cache);
+        assert!(first
+            .iter()
+            .zip(&again)
+            .all(|(a, b)| Arc::ptr_eq(&a.event, &b.event)));
+        // A new answer for article 1: its events are new, article 2's stay shared.
+        xs.insert(1, Arc::new(Extraction::clone(&xs[&1])));
+        let (third, _) = reports_cached(&arts, &xs, &Corrections::new(), &mut cache);
+        for (a, b) in first.iter().zip(&third) {
+            assert_eq!(Arc::ptr_eq(&a.event, &b.event), a.article_id == 2);
+            assert_eq!(a, b, "equal all the same");
+        }
+        // Rows made from shared events are the same rows.
+        let order = [1, 2];
+        let before = merge(first, &order);
+        let after = keep_unchanged(merge(third, &order), &before);
+        assert!(before
+            .iter()
+            .zip(&after)
+            .all(|(a, b)| a.version() == b.version()));
     }
 
     #[test]

@@ -306,7 +306,7 @@ mod tests {
             .map(|(id, e)| Report {
                 article_id: id,
                 key: super::super::corrections::event_key(&e),
-                event: e,
+                event: e.into(),
                 corrected: false,
             })
             .collect();
