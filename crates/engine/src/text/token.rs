@@ -85,10 +85,18 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while at < bytes.len() {
-        let width = match (bytes[at], bytes.get(at + 1)) {
-            (b, _) if b.is_ascii_alphanumeric() => 1,
-            (0..0x80, _) => break,
-            (0xD8, Some(0xA1..=0xBF)) | (0xD9, Some(0x80..=0x8A)) => 2,
+        let b = bytes[at];
+        // An Arabic letter: `at` is a character's first byte, and after a
+        // lead byte D8 or D9 comes a continuation byte (80–BF), so the pairs
+        // D8 A1 to D9 8A read as one number are one range.
+        let pair = u16::from_be_bytes([b, bytes.get(at + 1).copied().unwrap_or(0)]);
+        if (0xD8A1..=0xD98A).contains(&pair) {
+            at += 2;
+            continue;
+        }
+        let width = match b {
+            b if b.is_ascii_alphanumeric() => 1,
+            0..0x80 => break,
             _ => {
                 let (d, width) = char_at(text, at);
                 if !is_letter(d) {
@@ -112,6 +120,17 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
         let start = at;
         let (c, width) = char_at(folded, at);
         at += width;
+        // Letters first (most tokens are words); no letter is a space, a
+        // line break or a digit, so the order of the tests does not matter.
+        if c != ' ' && is_letter(c) {
+            at = word_end(folded, at);
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                start,
+                end: at,
+            });
+            continue;
+        }
         if c == '\n' {
             // A line break right after a sentence end adds nothing.
             if tokens.last().map(|t: &Token| t.kind) != Some(TokenKind::SentenceEnd) {
@@ -138,9 +157,6 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
                 }
             }
             TokenKind::Number
-        } else if is_letter(c) {
-            at = word_end(folded, at);
-            TokenKind::Word
         } else {
             match c {
                 '.' | '!' | '?' | '؟' | '…' => TokenKind::SentenceEnd,
@@ -272,7 +288,7 @@ mod tests {
     #[test]
     fn agrees_with_the_reference() {
         let mut text = String::from(
-            "قصف 48 غاره، 1,200 و2.5 و2017. ب5 abc١٢ x\u{0671}\u{06D3}y ۝ ﻻ 𝔸b ٪ … ؟\n\n\t\u{00A0}e\u{0301} 7,a 8.",
+            "قصف 48 غاره، 1,200 و2.5 و2017. ب5 abc١٢ x\u{0671}\u{06D3}y ۝ ﻻ 𝔸b ٪ … ؟\n\n\t\u{00A0}e\u{0301} 7,a 8. \u{0620}ب\u{064B}ي،ا\u{064A}\u{0621}",
         );
         let dev = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/dev");
         for entry in std::fs::read_dir(dev).unwrap() {
