@@ -206,6 +206,12 @@ impl Extractor {
                             // Cannot happen with the engine of the same build; said if it does.
                             Err(e) => leptos::logging::error!("waqai: unreadable answer: {e}"),
                         }
+                        // The last answer: nothing more is coming to gather
+                        // with it, so it is shown now (a showing scheduled
+                        // earlier then finds nothing left to show).
+                        if i.jobs.is_idle() {
+                            return Some(0.0);
+                        }
                         if i.show_scheduled {
                             return None;
                         }
