@@ -124,7 +124,9 @@ fn opens_slot(stem: &str) -> bool {
 
 /// Assembles the drafts of a whole document.
 pub fn assemble<'a>(doc: &Document<'a>) -> Vec<Draft<'a>> {
-    let mut drafts = Vec::new();
+    // News gives three or four drafts a sentence (the sample articles 3.4):
+    // reserved at once, the drafts are not copied again as the list grows.
+    let mut drafts = Vec::with_capacity(doc.sentences.len() * 4);
     let mut recent = Recent::default();
     // The side that acted last, for "سيطرته" in a later sentence.
     let mut subject: Option<ActorHit> = None;
