@@ -37,6 +37,10 @@ pub struct TimeFacts {
     pub may_start: bool,
     /// The word alone is a time expression ("امس", "الاربعاء").
     pub alone: bool,
+    /// A time expression's head may start here ([`crate::time::may_open_head`]):
+    /// words from one that may start an expression hold none ("في مدينة
+    /// حمص") are no time expression.
+    pub head: bool,
 }
 
 impl TimeFacts {
@@ -47,6 +51,7 @@ impl TimeFacts {
         TimeFacts {
             may_start,
             alone: may_start && crate::time::parse_time(&[word]).is_some(),
+            head: crate::time::may_open_head(word),
         }
     }
 }

@@ -619,10 +619,15 @@ fn read_clause<'a>(
             }
         }
         let timed = doc.tokens[i].kind == crate::text::token::TokenKind::Number || doc.is_word(i);
-        if events && clause.time.is_none() && timed && doc.time_facts(i).may_start {
+        let n = range.end.min(i + TIME_WORDS) - i;
+        if events
+            && clause.time.is_none()
+            && timed
+            && doc.time_facts(i).may_start
+            && (i..i + n).any(|k| doc.time_facts(k).head)
+        {
             // Long enough for "يوم السبت 23 كانون الثاني / يناير 2014" (9 tokens).
             let mut words = [""; TIME_WORDS];
-            let n = range.end.min(i + TIME_WORDS) - i;
             for (k, w) in words[..n].iter_mut().enumerate() {
                 *w = doc.word(i + k);
             }
