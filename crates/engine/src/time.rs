@@ -802,7 +802,7 @@ mod tests {
         for words in [&tokens, &spaced] {
             for i in 0..words.len() {
                 for night in [false, true] {
-                    if read_head(&words, i, night).is_some() {
+                    if read_head(words, i, night).is_some() {
                         heads += 1;
                         assert!(may_head(words[i]), "{}", words[i]);
                     }
