@@ -117,12 +117,17 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(folded.len() / 5);
     let mut at = 0;
     while at < bytes.len() {
+        // Every other character is a space between words.
+        if bytes[at] == b' ' {
+            at += 1;
+            continue;
+        }
         let start = at;
         let (c, width) = char_at(folded, at);
         at += width;
-        // Letters first (most tokens are words); no letter is a space, a
-        // line break or a digit, so the order of the tests does not matter.
-        if c != ' ' && is_letter(c) {
+        // Letters first (most tokens are words); no letter is a line break
+        // or a digit, so the order of the tests does not matter.
+        if is_letter(c) {
             at = word_end(folded, at);
             tokens.push(Token {
                 kind: TokenKind::Word,
