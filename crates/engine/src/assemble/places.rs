@@ -142,6 +142,9 @@ pub struct Recent<'a> {
 struct Remembered<'a> {
     place: FoundPlace<'a>,
     gazetteer_kinds: OnceCell<[Option<PlaceKind>; 2]>,
+    /// Set once its key is found among [`Recent::with_events`], which only
+    /// grows: the place is not looked up again at every word referring back.
+    had_event: Cell<bool>,
 }
 
 impl Remembered<'_> {
@@ -165,6 +168,7 @@ impl<'a> Recent<'a> {
             self.places.push(Remembered {
                 place: place.clone(),
                 gazetteer_kinds: OnceCell::new(),
+                had_event: Cell::new(false),
             });
         }
     }
@@ -190,7 +194,12 @@ impl<'a> Recent<'a> {
                 .take(RECALL)
                 .filter(|r| r.place.role == PlaceRoleInClause::Event)
         };
-        let had_event = |r: &&Remembered| self.with_events.contains(&*r.place.key);
+        let had_event = |r: &&Remembered| {
+            if !r.had_event.get() && self.with_events.contains(&*r.place.key) {
+                r.had_event.set(true);
+            }
+            r.had_event.get()
+        };
         // A place fits when the kind the text gave it ("بلدة التيفور") is the
         // kind asked for, or, with no such word, when the gazetteer's kind is
         // related (a town for "المدينة", the city in "جسر الرستن").
