@@ -249,7 +249,9 @@ impl<'a> Document<'a> {
     pub fn stem(&self, i: usize) -> &str {
         match (self.tokens.get(i), self.analyses.get(i)) {
             (Some(t), Some(a)) if t.kind == TokenKind::Word || t.kind == TokenKind::Number => {
-                a.stem(t.text(self.norm.folded()))
+                // One slice of the text rather than of the word, then of its
+                // stem (asked at most tokens of every clause).
+                &self.norm.folded()[t.start + a.stem.start..t.start + a.stem.end]
             }
             _ => "",
         }
