@@ -38,12 +38,16 @@ impl<'a> Utf16Index<'a> {
 /// bytes: one per leading byte, two for a four-byte character (a surrogate
 /// pair). A block may start inside a character; its continuation bytes count nothing.
 ///
-/// Called on at most [`STEP`] bytes, so the count fits narrow lanes, which
-/// the compiler packs four times as many of into a vector as `usize`.
+/// Called on at most [`STEP`] bytes, so the count (at most 2 × 64) fits a
+/// byte, and the compiler packs eight times as many byte lanes into a
+/// vector as `usize` ones (this runs over the whole text).
 fn utf16_len(utf8: &[u8]) -> usize {
-    utf8.iter()
-        .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
-        .sum::<u32>() as usize
+    debug_assert!(utf8.len() <= STEP);
+    usize::from(
+        utf8.iter()
+            .map(|&b| u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0))
+            .fold(0u8, u8::wrapping_add),
+    )
 }
 
 #[cfg(test)]
