@@ -308,7 +308,9 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
     let bw = (slot * 0.7).min(48.0);
     let unit = (H - TOP - BOTTOM) / max;
     // Label every day when they fit, else every k-th.
-    let every = ((n * 46.0 / W).ceil() as usize).max(1);
+    // Arabic month names ("كانون الثاني") take about twice the room of "Jan".
+    let label_room = if lang == Lang::Ar { 90.0 } else { 46.0 };
+    let every = ((n * label_room / W).ceil() as usize).max(1);
     let mut out = Layout::default();
     let mut paths: BTreeMap<EventType, (String, String)> = BTreeMap::new();
     for (i, (day, last, counts)) in days.iter().enumerate() {
