@@ -22,6 +22,7 @@ use crate::state::corrections::Corrections;
 use crate::state::events::{keep_unchanged, merge, reports_cached, EventCache, TimelineEvent};
 use crate::state::filters::{Filtered, Filters};
 use crate::state::storage::{self, Load, Saved};
+use crate::web::later::Later;
 use crate::web::location;
 use crate::web::storage::{self as web_storage, StorageProblem};
 
@@ -179,10 +180,13 @@ impl AppState {
         // Browsers keep about five million characters per site: a state
         // whose texts alone are longer is refused anyway, so it is not
         // written out (for tens of megabytes that is a second of frozen page).
-        let chars: usize = self
-            .articles
-            .with_untracked(|a| a.iter().map(|a| a.text.chars().count()).sum());
-        if chars > STORAGE_HOLDS {
+        // Bytes first: never fewer than characters, so counting is needed
+        // only for a state near the limit.
+        let too_big = self.articles.with_untracked(|a| {
+            a.iter().map(|a| a.text.len()).sum::<usize>() > STORAGE_HOLDS
+                && a.iter().map(|a| a.text.chars().count()).sum::<usize>() > STORAGE_HOLDS
+        });
+        if too_big {
             self.storage_problem.set(Some(StorageProblem::Refused));
             return;
         }
@@ -340,59 +344,39 @@ pub fn App() -> impl IntoView {
     // Persist: every change of the reader's state is written a moment later
     // (a burst of changes, a thousand files or a run of filter clicks, is one
     // write, not a write per change), and at once when the page is left.
-    let save = move || state.save();
-    let pending_save = StoredValue::new_local(None::<TimeoutHandle>);
-    let save_now = move || {
-        if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
-            h.clear();
-            save();
-        }
-    };
+    let saving = Later::new();
     Effect::new(move |first: Option<()>| {
         state.articles.track();
         state.corrections.track();
         state.filters.track();
         state.lang.track();
-        if let Some(h) = pending_save.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
         // What was just loaded needs no writing back: a page opened and left
         // at once must not put its copy over what another tab saved since.
         if first.is_none() {
             return;
         }
-        let h = set_timeout_with_handle(
-            move || {
-                pending_save.set_value(None);
-                save();
-            },
-            SAVE_AFTER,
-        )
-        .ok();
-        pending_save.set_value(h);
+        saving.schedule(SAVE_AFTER, move || state.save());
     });
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     // Filters are shareable: mirror them in the address's fragment, a moment
     // after they change (the browser's history call costs a few milliseconds
     // that a filter click should not wait for)…
-    let pending_fragment = StoredValue::new_local(None::<TimeoutHandle>);
-    let write_fragment = move || {
-        pending_fragment.set_value(None);
-        location::set_fragment(&state.filters.with_untracked(|f| f.to_fragment()));
-    };
+    let addressing = Later::new();
+    let write_fragment =
+        move || location::set_fragment(&state.filters.with_untracked(|f| f.to_fragment()));
     Effect::new(move |first: Option<()>| {
         state.filters.track();
-        if let Some(h) = pending_fragment.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
         if first.is_none() {
             write_fragment();
-            return;
+        } else {
+            addressing.schedule(FRAGMENT_AFTER, write_fragment);
         }
-        pending_fragment.set_value(set_timeout_with_handle(write_fragment, FRAGMENT_AFTER).ok());
     });
+    // What still waits is done as the page is left.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| {
-        if pending_fragment.with_value(Option::is_some) {
+        if saving.cancel() {
+            state.save();
+        }
+        if addressing.cancel() {
             write_fragment();
         }
     });

@@ -1,7 +1,7 @@
 //! The loaded articles: title, outlet and publication date (editable; a new
 //! date re-runs the extraction, so relative dates move), and removal.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use waqai_engine::{Date, Extraction};
@@ -64,7 +64,8 @@ pub fn ArticleList() -> impl IntoView {
             state.extractor.extractions.with(|xs| {
                 state.extractor.stopped.with(|stopped| {
                     entries.update_value(|m| {
-                        m.retain(|id, _| arts.iter().any(|a| a.id == *id));
+                        let here: HashSet<u32> = arts.iter().map(|a| a.id).collect();
+                        m.retain(|id, _| here.contains(id));
                         for a in arts {
                             let x = xs.get(&a.id).map(|(_, x)| x.as_ref());
                             let e = entry(a, x, stopped.contains(&a.id));

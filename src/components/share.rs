@@ -13,6 +13,7 @@ use crate::share::{codec, payload, ErrorKind, Kind, WARN_LENGTH};
 use crate::state::corrections::Corrections;
 use crate::state::events::reports;
 use crate::state::storage::{self, Load};
+use crate::web::later::Later;
 
 /// The share panel's and banner's words.
 pub struct Text {
@@ -178,12 +179,10 @@ pub fn SharePanel() -> impl IntoView {
         };
         bytes <= FOLLOW_UP_TO
     });
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let remaking = Later::new();
     // A link that did not change is not set again (that would clear "copied").
     let remake = move || {
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
+        remaking.cancel();
         let new = make();
         if link.with_untracked(|l| *l != new) {
             link.set(new);
@@ -198,17 +197,13 @@ pub fn SharePanel() -> impl IntoView {
         state.selected.track();
         state.visible.track();
         state.extractor.extractions.track();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
         if !follows.get() {
             // A link of an earlier view would mislead: none until copied.
-            pending.set_value(None);
+            remaking.cancel();
             link.set(String::new());
             return;
         }
-        let h = set_timeout_with_handle(remake, REMAKE_AFTER).ok();
-        pending.set_value(h);
+        remaking.schedule(REMAKE_AFTER, remake);
     });
     let length = move || link.with(|l| l.chars().count());
     // A new link is not on the clipboard yet.

@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod download;
 pub mod files;
 pub mod html;
+pub mod later;
 pub mod location;
 pub mod storage;
 pub mod worker;
