@@ -3,8 +3,10 @@
 // articles or a long text are read. One job at a time, in the order they come.
 //
 // page → worker  {id, text, published}        published: "YYYY-MM-DD" or ""
-// worker → page  {id, done, total}            progress within a long text (bytes)
-//                {id, json}                   the extraction, as the CLI prints it
+// worker → page  {id, done, total}            progress within a long text (bytes), not
+//                                             sent for its last piece: the answer follows
+//                {id, json}                   the extraction, as the CLI prints it but with
+//                                             evidence spans' text empty (the page has it)
 //                {id, error}                  a readable reason; the next job still runs
 //                {ready: true} | {failed}     once, when the engine has (or has not) loaded
 // Cancelling is the page's business: it terminates this worker and starts another.
@@ -21,9 +23,11 @@ const ready = init().then(
 onmessage = async ({ data: { id, text, published } }) => {
   try {
     await ready;
-    const json = extract_json(text, published || '', (done, total) =>
-      postMessage({ id, done, total }),
-    );
+    // A short article is one piece: its only progress message would say "done" just
+    // before the answer does (a thousand articles: a thousand messages for nothing).
+    const json = extract_json(text, published || '', (done, total) => {
+      if (done < total) postMessage({ id, done, total });
+    });
     postMessage({ id, json });
   } catch (e) {
     postMessage({ id, error: String(e) });

@@ -56,6 +56,8 @@ struct Inner {
     show_cost: f64,
     /// When answers were last shown (ms since the epoch).
     shown_at: f64,
+    /// The progress bar's next redraw is waiting for a frame.
+    progress_frame: bool,
 }
 
 impl Extractor {
@@ -187,13 +189,9 @@ impl Extractor {
             Reply::Ready => {}
             Reply::Failed(e) => self.engine_failed(e),
             Reply::Progress { job, done } => {
-                let p = self.inner.try_update_value(|i| {
-                    i.jobs.read_so_far(job, done as usize);
-                    i.jobs.progress()
-                });
-                if let Some(p) = p {
-                    self.progress.set(p);
-                }
+                self.inner
+                    .try_update_value(|i| i.jobs.read_so_far(job, done as usize));
+                self.show_progress();
             }
             Reply::Done { job, json } => {
                 let parsed = serde_json::from_str::<Extraction>(&json);
@@ -202,7 +200,14 @@ impl Extractor {
                     .try_update_value(|i| {
                         let done = i.jobs.finish(job)?;
                         match parsed {
-                            Ok(x) => i.arrived.push((done.article, done.published, x)),
+                            Ok(mut x) => {
+                                self.articles.with_untracked(|arts| {
+                                    if let Some(a) = arts.iter().find(|a| a.id == done.article) {
+                                        fill_evidence_text(&mut x, &a.text);
+                                    }
+                                });
+                                i.arrived.push((done.article, done.published, x))
+                            }
                             // Cannot happen with the engine of the same build; said if it does.
                             Err(e) => leptos::logging::error!("waqai: unreadable answer: {e}"),
                         }
@@ -223,8 +228,7 @@ impl Extractor {
                     })
                     .flatten()
                 else {
-                    self.progress
-                        .set(self.inner.with_value(|i| i.jobs.progress()));
+                    self.show_progress();
                     return;
                 };
                 // Shown at once when the last showing is long enough ago (a
@@ -238,8 +242,7 @@ impl Extractor {
                         Duration::from_millis(wait as u64),
                     );
                 }
-                self.progress
-                    .set(self.inner.with_value(|i| i.jobs.progress()));
+                self.show_progress();
             }
             Reply::Error { job, message } => {
                 // The worker's engine may be broken: start afresh, keep the
@@ -288,6 +291,32 @@ impl Extractor {
         gone
     }
 
+    /// The progress bar follows the jobs at most once a frame (and at once
+    /// when the reading ends): a thousand short articles answer in a burst,
+    /// and redrawing the bar for every answer cost more than the answers.
+    fn show_progress(&self) {
+        let Some((now, frame_waiting)) = self.inner.try_update_value(|i| {
+            let now = i.jobs.progress();
+            (now, std::mem::replace(&mut i.progress_frame, now.is_some()))
+        }) else {
+            return;
+        };
+        if now.is_none() {
+            self.progress.set(None);
+        } else if !frame_waiting {
+            let this = *self;
+            request_animation_frame(move || {
+                let now = this.inner.try_update_value(|i| {
+                    i.progress_frame = false;
+                    i.jobs.progress()
+                });
+                if let Some(now) = now {
+                    this.progress.set(now);
+                }
+            });
+        }
+    }
+
     fn shown_events(&self) -> usize {
         self.extractions
             .with_untracked(|x| x.values().map(|(_, e)| e.events.len()).sum())
@@ -324,5 +353,54 @@ impl Extractor {
                 }
             }
         });
+    }
+}
+
+/// The worker leaves evidence text out of its answers (see
+/// `crates/worker`): each span's text is cut from the article it was read
+/// from, by its byte offsets.
+fn fill_evidence_text(x: &mut Extraction, text: &str) {
+    for span in x.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
+        if span.text.is_empty() {
+            span.text = text
+                .get(span.start..span.end)
+                .unwrap_or_default()
+                .to_string();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use waqai_engine::{extract, Options};
+
+    #[test]
+    fn evidence_text_is_cut_from_the_article_by_byte_offsets() {
+        let text = "قصفت الطائرات الحربية مدينة إدلب صباح اليوم.\nوقتل ثلاثة مدنيين في حلب.";
+        let full = extract(text, &Options::default());
+        assert!(full.events.iter().any(|e| !e.evidence.is_empty()));
+        let mut lean = full.clone();
+        for span in lean.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
+            span.text.clear();
+        }
+        assert_ne!(lean, full);
+        fill_evidence_text(&mut lean, text);
+        assert_eq!(lean, full);
+    }
+
+    #[test]
+    fn offsets_outside_the_text_give_an_empty_text_not_a_panic() {
+        let text = "قصفت الطائرات الحربية مدينة إدلب.";
+        let mut x = extract(text, &Options::default());
+        for span in x.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
+            span.text.clear();
+        }
+        fill_evidence_text(&mut x, "قصف");
+        assert!(x
+            .events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .all(|s| s.text.is_empty()));
     }
 }

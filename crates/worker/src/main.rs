@@ -10,7 +10,10 @@
 //! `extract` returns the events exactly as the command-line extractor prints
 //! them. `extract_json` is what the worker calls: it reports progress on long
 //! texts and hands back JSON text, which crosses `postMessage` and the page's
-//! own module faster than a tree of JavaScript objects.
+//! own module faster than a tree of JavaScript objects. Its evidence spans
+//! carry their offsets but not their text: the page has the article and cuts
+//! the text out itself, and the answer is less than half as long (a thousand
+//! articles: 31 MB of JSON became 13 MB).
 //! All wasm-bindgen glue for the engine lives here.
 
 use serde::{Deserialize, Serialize};
@@ -44,7 +47,8 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 
 /// Extracts the events of one article as JSON text, calling
 /// `progress(bytes_done, bytes_total)` between the pieces of a long text.
-/// `published` is `YYYY-MM-DD` or empty.
+/// `published` is `YYYY-MM-DD` or empty. Every evidence span's `text` is
+/// empty: it is `text[start..end]` (byte offsets), which the caller has.
 #[wasm_bindgen]
 pub fn extract_json(
     text: &str,
@@ -52,7 +56,7 @@ pub fn extract_json(
     progress: &js_sys::Function,
 ) -> Result<String, JsValue> {
     let options = options_from(Some(published))?;
-    let found = waqai_engine::extract_with_progress(text, &options, |done, total| {
+    let mut found = waqai_engine::extract_with_progress(text, &options, |done, total| {
         // A failing callback must not lose the article: extraction goes on.
         let _ = progress.call2(
             &JsValue::NULL,
@@ -61,6 +65,11 @@ pub fn extract_json(
         );
         true
     });
+    for event in &mut found.events {
+        for span in &mut event.evidence {
+            span.text = String::new();
+        }
+    }
     serde_json::to_string(&found).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
