@@ -78,6 +78,8 @@ pub struct AppState {
     pub saved_broken: RwSignal<bool>,
     /// The engine's readings of the articles (in a Web Worker).
     pub extractor: Extractor,
+    /// How many drops or file choices are still being read from disk.
+    pub adding_files: StoredValue<usize>,
     /// Every row after corrections and cross-article merging.
     pub rows: Memo<Arc<Vec<TimelineEvent>>>,
     pub deleted: Memo<usize>,
@@ -163,6 +165,7 @@ impl AppState {
             saved_broken: RwSignal::new(broken),
             share,
             extractor,
+            adding_files: StoredValue::new(0),
             rows,
             deleted,
             visible,
@@ -333,6 +336,27 @@ const STORAGE_HOLDS: usize = 5 * 1024 * 1024;
 /// How long the reader's state may wait before it is saved.
 const SAVE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// How long saving may wait for a reading to end.
+const SAVE_WAITS_AT_MOST_MS: f64 = 5_000.0;
+
+/// Saves the reader's state a moment from now; while files are being added
+/// or the engine is reading, later (up to [`SAVE_WAITS_AT_MOST_MS`] after
+/// `since`). Writing a thousand articles to storage blocks the page for a
+/// few tenths of a second, which the reading then waits for, and when it
+/// ends there is one write instead of several. Leaving the page saves at
+/// once (see the pagehide listener).
+fn save_soon(state: AppState, saving: Later, since: f64) {
+    saving.schedule(SAVE_AFTER, move || {
+        let busy = state.adding_files.get_value() > 0
+            || state.extractor.progress.with_untracked(Option::is_some);
+        if busy && js_sys::Date::now() - since < SAVE_WAITS_AT_MOST_MS {
+            save_soon(state, saving, since);
+        } else {
+            state.save();
+        }
+    });
+}
+
 /// How long the address may wait before it shows the filters.
 const FRAGMENT_AFTER: std::time::Duration = std::time::Duration::from_millis(150);
 
@@ -355,7 +379,7 @@ pub fn App() -> impl IntoView {
         if first.is_none() {
             return;
         }
-        saving.schedule(SAVE_AFTER, move || state.save());
+        save_soon(state, saving, js_sys::Date::now());
     });
     // Filters are shareable: mirror them in the address's fragment, a moment
     // after they change (the browser's history call costs a few milliseconds

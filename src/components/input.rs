@@ -8,41 +8,44 @@ use crate::app::{AppState, Draft, Notice};
 use crate::ingest::decode::decode;
 use crate::ingest::{file_kind, looks_like_html, title_from_name, FileKind};
 use crate::state::articles::{check_text, shorten, title_from_text, TextProblem, MAX_TEXT_BYTES};
-use crate::web::files::{files_of, read_bytes};
+use crate::web::files::{files_of, groups, read_all};
 
-/// Reads, decodes and adds files one after another, then reports the outcome.
-/// While many files are being read, they are added this many at a time:
-/// the engine starts on the first ones while the others are read, and the
-/// timeline is not redrawn for every file.
+/// Reads, decodes and adds files, then reports the outcome. Files are read
+/// and added in groups of at most this many (and about [`READ_AT_ONCE`]
+/// bytes): the engine starts on the first ones while the others are read,
+/// and the timeline is not redrawn for every file.
 const ADD_AT_ONCE: usize = 200;
+const READ_AT_ONCE: f64 = 8.0 * 1024.0 * 1024.0;
 
 pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
+    state.adding_files.update_value(|n| *n += 1);
     spawn_local(async move {
         let mut added = 0;
         let mut failed = Vec::new();
-        // Files are added many at a time, not one by one: every change of the
-        // article list is a redraw and a save.
-        let mut ready = Vec::new();
-        for file in files {
-            let name = file.name();
-            let Ok(bytes) = read_bytes(&file).await else {
-                failed.push((name, None));
-                continue;
-            };
-            let draft = draft_of(&name, &bytes);
-            if let Err(p) = check_text(&draft.text) {
-                failed.push((name, Some(p)));
-                continue;
+        let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
+        for group in groups(&sizes, ADD_AT_ONCE, READ_AT_ONCE) {
+            let files = &files[group];
+            let read = read_all(files).await;
+            let mut ready = Vec::new();
+            for (i, file) in files.iter().enumerate() {
+                let name = file.name();
+                let Some(bytes) = read.get(i) else {
+                    failed.push((name, None));
+                    continue;
+                };
+                let draft = draft_of(&name, bytes);
+                if let Err(p) = check_text(&draft.text) {
+                    failed.push((name, Some(p)));
+                    continue;
+                }
+                ready.push(draft);
             }
-            ready.push(draft);
-            if ready.len() >= ADD_AT_ONCE {
-                added += state.add_checked(std::mem::take(&mut ready));
-            }
+            added += state.add_checked(ready);
         }
-        added += state.add_checked(ready);
+        state.adding_files.update_value(|n| *n -= 1);
         state.notice.set(Some(Notice::Files { added, failed }));
     });
 }
