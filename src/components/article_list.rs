@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use waqai_engine::{Date, Extraction};
 
 use crate::app::AppState;
+use crate::components::windowing::Windowing;
+use crate::i18n::Lang;
 use crate::state::articles::Article;
 
 /// What one article's entry shows. The list keeps a signal per article and
@@ -86,6 +88,19 @@ pub fn ArticleList() -> impl IntoView {
             })
         })
     };
+    let ids = Memo::new(move |_| ids());
+    // A thousand articles are listed a window at a time, like the timeline.
+    let ul = NodeRef::<leptos::html::Ul>::new();
+    let w = Windowing::new(
+        ul,
+        Signal::derive(move || ids.with(|l| l.len())),
+        "li.article-item",
+        96.0,
+    );
+    let shown = move || {
+        let r = w.range.get();
+        ids.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())
+    };
     view! {
         <section class="panel articles" aria-labelledby="articles-heading">
             <h2 id="articles-heading">
@@ -100,15 +115,35 @@ pub fn ArticleList() -> impl IntoView {
             </Show>
             <details class="collapsible" open=!crate::web::location::narrow_screen()>
             <summary>{move || s().show_articles}</summary>
-            <ul class="article-list">
+            <Show when=move || w.windowed()>
+                <p class="sr-only" role="status">
+                    {move || {
+                        let r = w.range.get();
+                        let lang = state.lang.get();
+                        let total = lang.num(ids.with(|l| l.len()) as u64);
+                        let (a, b) = (lang.num(r.first as u64 + 1), lang.num(r.end as u64));
+                        match lang {
+                            Lang::En => format!("Articles {a} to {b} of {total} are in the page; scroll for the others."),
+                            Lang::Ar => format!("المقالات من {a} إلى {b} من أصل {total} في الصفحة؛ مرّر لرؤية غيرها."),
+                        }
+                    }}
+                </p>
+            </Show>
+            <ul class="article-list" node_ref=ul>
+                <Show when=move || w.range.with(|r| r.above > 0.0)>
+                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", w.range.get().above)></li>
+                </Show>
                 <For
-                    each=ids
+                    each=shown
                     key=|id| *id
                     children=move |id| {
                         let entry = entries.with_value(|m| m.get(&id).cloned());
                         entry.map(|entry| view! { <ArticleItem id=id entry=entry.into() /> })
                     }
                 />
+                <Show when=move || w.range.with(|r| r.below > 0.0)>
+                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", w.range.get().below)></li>
+                </Show>
             </ul>
             </details>
         </section>

@@ -16,3 +16,4 @@ pub mod share;
 pub mod svg_num;
 pub mod timeline;
 pub mod types;
+pub mod windowing;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::event_card::EventCard;
+use crate::components::windowing::Windowing;
 use crate::i18n::Lang;
 use crate::state::events::{group_key, GroupKey, TimelineEvent};
 use crate::state::window;
@@ -52,54 +53,20 @@ pub fn Timeline() -> impl IntoView {
         })
     };
 
-    // A long list is drawn a window at a time (see state::window): where the
-    // list is on screen decides which rows exist in the page.
+    // A long list is drawn a window at a time: where the list is on screen
+    // decides which rows exist in the page.
     let ol = NodeRef::<leptos::html::Ol>::new();
-    let top = RwSignal::new(0.0_f64);
-    let screen = RwSignal::new(location::screen_height());
-    let row_height = RwSignal::new(120.0_f64);
-    let windowed = move || list.with(|l| l.len() > window::DRAW_ALL_UP_TO);
-    let follow_scroll = move || {
-        if !list.with_untracked(|l| l.len() > window::DRAW_ALL_UP_TO) {
-            return;
-        }
-        if let Some(el) = ol.get_untracked() {
-            let t = el.get_bounding_client_rect().top();
-            if (t - top.get_untracked()).abs() >= 1.0 {
-                top.set(t);
-            }
-        }
-        let h = location::screen_height();
-        if h != screen.get_untracked() {
-            screen.set(h);
-        }
-    };
-    let _ = window_event_listener(leptos::ev::scroll, move |_| follow_scroll());
-    let _ = window_event_listener(leptos::ev::resize, move |_| follow_scroll());
-    let range = Memo::new(move |_| {
-        let len = list.with(|l| l.len());
-        window::range(len, top.get(), screen.get(), row_height.get())
-    });
+    let w = Windowing::new(
+        ol,
+        Signal::derive(move || list.with(|l| l.len())),
+        "li.event",
+        120.0,
+    );
+    let range = w.range;
+    let windowed = move || w.windowed();
     let shown = Memo::new(move |_| {
         let r = range.get();
         list.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())
-    });
-    // The estimate of a row's height follows the rows drawn.
-    Effect::new(move |_| {
-        shown.track();
-        if !windowed() {
-            return;
-        }
-        request_animation_frame(move || {
-            if let Some(el) = ol.get_untracked() {
-                if let Some(h) = location::mean_height(&el, "li.event") {
-                    if (h - row_height.get_untracked()).abs() > row_height.get_untracked() * 0.1 {
-                        row_height.set(h);
-                    }
-                }
-                follow_scroll();
-            }
-        });
     });
     // A row selected elsewhere (the map, the chart, a link) is brought into the window.
     Effect::new(move |_| {
@@ -118,9 +85,10 @@ pub fn Timeline() -> impl IntoView {
         }
         if let Some(el) = ol.get_untracked() {
             let now = el.get_bounding_client_rect().top();
-            let want = window::top_showing(i, screen.get_untracked(), row_height.get_untracked());
+            let want =
+                window::top_showing(i, w.screen.get_untracked(), w.row_height.get_untracked());
             location::scroll_by(now - want);
-            top.set(want);
+            w.top.set(want);
             location::scroll_selected_row_into_view();
         }
     });

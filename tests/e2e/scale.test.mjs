@@ -121,3 +121,38 @@ test('a long reading shows its progress and can be stopped; a stopped article ca
     await close();
   }
 });
+
+test('a long article list has only the entries near the screen in the page; every one of 300 files is read', async () => {
+  const { page, problems, close } = await env.open(undefined, { viewport: { width: 1280, height: 800 } });
+  try {
+    // 300 small files, read at once (one joined read per group), each a one-line report.
+    const lines = reports(300).split('\n');
+    const files = lines.map((line, i) => ({
+      name: `dispatch ${String(i + 1).padStart(3, '0')}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(line),
+    }));
+    await page.setInputFiles('#file-input', files);
+    await page.waitForFunction(() => document.querySelector('#articles-heading .count')?.textContent === '(300)', null, {
+      timeout: 20_000,
+    });
+    const entries = page.locator('.article-item');
+    const inPage = await entries.count();
+    assert.ok(inPage > 5 && inPage < 150, `${inPage} of 300 entries in the page`);
+    assert.match(await page.locator('.articles .sr-only[role=status]').innerText(), /Articles 1 to \d+ of 300 are in the page/);
+    assert.equal((await entries.first().locator('.title').textContent()).trim(), 'dispatch 001');
+
+    // Scrolling to the list's end brings the last entry, with its events once read.
+    await page.evaluate(() => document.querySelector('.article-list > li:last-child').scrollIntoView({ block: 'end' }));
+    const last = entries.filter({ has: page.locator('.title', { hasText: /^dispatch 300$/ }) });
+    await last.filter({ hasText: /\d+ events?/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await entries.filter({ has: page.locator('.title', { hasText: /^dispatch 001$/ }) }).count(), 0);
+    assert.ok((await entries.count()) < 150);
+    await page.waitForFunction(() => document.querySelector('#timeline-heading .count')?.textContent === '(300)', null, {
+      timeout: 30_000,
+    });
+    assert.deepEqual(problems().filter((m) => !/could not be saved|storage/i.test(m)), []);
+  } finally {
+    await close();
+  }
+});
