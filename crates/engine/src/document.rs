@@ -98,7 +98,8 @@ struct WordFacts {
 }
 
 /// Words repeat (Zipf): each distinct word is analysed once, and the memo
-/// is kept from one piece of a long text to the next.
+/// is kept from one piece of a long text to the next, and from one call
+/// to the next on the same thread (see `WORD_MEMO` in lib.rs).
 #[derive(Debug, Default)]
 pub struct WordMemo {
     /// By folded word, for words without (`[0]`) and with (`[1]`) a final ة
@@ -111,7 +112,7 @@ pub struct WordMemo {
 
 /// A memo holding more words than this is emptied before the next piece,
 /// so a huge text of ever new words keeps its memory bounded.
-const MEMO_WORDS: usize = 1 << 18;
+pub(crate) const MEMO_WORDS: usize = 1 << 18;
 
 impl WordMemo {
     fn facts(&mut self, word: &str, ta_marbuta: bool) -> WordFacts {

@@ -39,6 +39,8 @@ mod resolve;
 pub mod text;
 pub mod time;
 
+use std::cell::RefCell;
+
 pub use date::{Date, DateError};
 pub use model::{
     Actor, Count, DatePrecision, Event, EventType, Extraction, GeoPrecision, Governorate, Place,
@@ -60,6 +62,15 @@ impl Options {
             published: Some(day),
         }
     }
+}
+
+thread_local! {
+    /// The words this thread has analysed, kept from one call to the next:
+    /// the articles of one collection share most of their words, so reading
+    /// a thousand of them analyses each word once, not once per article.
+    /// The analysis depends on the word alone; the memo is bounded (it is
+    /// emptied past `document::MEMO_WORDS` words).
+    static WORD_MEMO: RefCell<document::WordMemo> = RefCell::default();
 }
 
 /// Texts longer than this are read in pieces cut at line breaks, so memory
@@ -84,7 +95,8 @@ pub fn extract_with_progress(
     let mut published_from = if published.is_some() { "given" } else { "none" };
     let mut merger = merge::Merger::default();
     let utf16 = text::utf16::Utf16Index::new(text);
-    let mut memo = document::WordMemo::default();
+    // Taken out for the call (a panic mid-way just loses it), put back after.
+    let mut memo = WORD_MEMO.with(RefCell::take);
     for (offset, piece) in pieces(text, PIECE) {
         let doc = document::Document::with_memo(piece, &mut memo);
         if published.is_none() && offset == 0 {
@@ -101,6 +113,7 @@ pub fn extract_with_progress(
             break;
         }
     }
+    WORD_MEMO.with(|m| m.replace(memo));
     Extraction {
         published,
         published_from: published_from.to_string(),
