@@ -58,6 +58,8 @@ struct Inner {
     shown_at: f64,
     /// The progress bar's next redraw is waiting for a frame.
     progress_frame: bool,
+    /// When the current batch of jobs began (ms since the epoch).
+    batch_started: f64,
 }
 
 impl Extractor {
@@ -154,6 +156,9 @@ impl Extractor {
                     i.worker = self.start_worker();
                 }
                 let Some(worker) = &i.worker else { return };
+                if i.jobs.is_idle() {
+                    i.batch_started = js_sys::Date::now();
+                }
                 for (id, published) in send {
                     let a = by_id[&id];
                     let job = i.jobs.start(id, published, a.text.len());
@@ -224,7 +229,19 @@ impl Extractor {
                         let gap = SHOW_EVERY_MS
                             .max(i.show_cost * SHOW_COST_FACTOR)
                             .max(self.shown_events() as f64 / EVENTS_PER_MS);
-                        Some(i.shown_at + gap - js_sys::Date::now())
+                        let now = js_sys::Date::now();
+                        let wait = i.shown_at + gap - now;
+                        // A showing just before the reading ends would only
+                        // hold the end back (the last answer is shown at
+                        // once): it waits until after the expected end.
+                        let left = i
+                            .jobs
+                            .progress()
+                            .and_then(|p| p.time_left(now - i.batch_started));
+                        Some(match left {
+                            Some(left) if left < wait + gap => left + gap,
+                            _ => wait,
+                        })
                     })
                     .flatten()
                 else {

@@ -420,15 +420,7 @@ mod tests {
             event(EventType::Airstrike, "حرستا", Some("2017-03-22"), 9),
             event(EventType::Arrest, "درعا", None, 12),
         ];
-        let reps = evs
-            .into_iter()
-            .map(|e| Report {
-                article_id: 1,
-                key: crate::state::corrections::event_key(&e),
-                event: e.into(),
-                corrected: false,
-            })
-            .collect();
+        let reps = evs.into_iter().map(|e| Report::plain(1, e)).collect();
         let d = per_day(&merge(reps, &[1]));
         assert_eq!(d.len(), 1);
         assert_eq!(
@@ -477,16 +469,11 @@ mod tests {
 
     #[test]
     fn many_days_are_gathered_into_weeks_months_or_years() {
-        use crate::state::corrections::{event_key, tests::event};
+        use crate::state::corrections::tests::event;
         use crate::state::events::{merge, Report};
         let rep = |day: &str| {
             let e = event(EventType::Clash, "حلب", Some(day), 0);
-            Report {
-                article_id: 1,
-                key: event_key(&e),
-                event: e.into(),
-                corrected: false,
-            }
+            Report::plain(1, e)
         };
         let start: Date = "2016-01-01".parse().unwrap();
         // Table: (days with events, bin, bars)

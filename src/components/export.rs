@@ -180,12 +180,7 @@ mod tests {
         let c = event(EventType::Arrest, "درعا", None, 9);
         let reps = [(1, a), (2, b), (2, c)]
             .into_iter()
-            .map(|(id, e)| Report {
-                article_id: id,
-                key: crate::state::corrections::event_key(&e),
-                event: e.into(),
-                corrected: false,
-            })
+            .map(|(id, e)| Report::plain(id, e))
             .collect();
         let rows = merge(reps, &[1, 2]);
         let art = |id: u32, outlet: &str| Article {

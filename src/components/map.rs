@@ -410,7 +410,7 @@ pub fn Map() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::corrections::{event_key, tests::event};
+    use crate::state::corrections::tests::event;
     use crate::state::events::{merge, Report};
     use waqai_engine::EventType;
 
@@ -424,12 +424,7 @@ mod tests {
             no_coords,
         ]
         .into_iter()
-        .map(|e| Report {
-            article_id: 1,
-            key: event_key(&e),
-            event: e.into(),
-            corrected: false,
-        })
+        .map(|e| Report::plain(1, e))
         .collect();
         let rows = merge(reps, &[1]);
         let pos = mark_positions(&rows);
@@ -448,7 +443,6 @@ mod tests {
 
     #[test]
     fn many_spots_share_marks_on_a_coarser_grid() {
-        use crate::state::corrections::event_key;
         let reps = (0..2_000)
             .map(|i| {
                 let mut e = event(
@@ -460,12 +454,7 @@ mod tests {
                 // A 50 × 40 lattice of places over the country.
                 e.places[0].lat = Some(32.4 + f64::from(i / 50) * 0.1);
                 e.places[0].lon = Some(35.8 + f64::from(i % 50) * 0.1);
-                Report {
-                    article_id: 1,
-                    key: event_key(&e),
-                    event: e.into(),
-                    corrected: false,
-                }
+                Report::plain(1, e)
             })
             .collect();
         let rows = merge(reps, &[1]);

@@ -145,12 +145,12 @@ pub fn SharePanel() -> impl IntoView {
             let shown: HashSet<(u32, &str)> = rows
                 .iter()
                 .flat_map(|r| r.reports.iter())
-                .map(|r| (r.article_id, r.key.as_str()))
+                .map(|r| (r.article_id, &*r.key))
                 .collect();
             state.articles.with(|arts| {
                 state.corrections.with(|c| {
                     let (mut reps, _) = reports(arts, &plain, c);
-                    reps.retain(|r| shown.contains(&(r.article_id, r.key.as_str())));
+                    reps.retain(|r| shown.contains(&(r.article_id, &*r.key)));
                     state
                         .filters
                         .with(|f| codec::encode(&payload::events_only(arts, &reps, f, selected)))

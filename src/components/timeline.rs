@@ -42,6 +42,9 @@ pub fn items(rows: &[TimelineEvent]) -> Vec<Item> {
     out
 }
 
+/// A timeline row's height before one is measured (px).
+const ROW_GUESS: f64 = 120.0;
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -59,8 +62,7 @@ pub fn Timeline() -> impl IntoView {
     let w = Windowing::new(
         ol,
         Signal::derive(move || list.with(|l| l.len())),
-        "li.event",
-        120.0,
+        ROW_GUESS,
     );
     let range = w.range;
     let windowed = move || w.windowed();
@@ -150,7 +152,7 @@ pub fn Timeline() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::corrections::{event_key, tests::event};
+    use crate::state::corrections::tests::event;
     use crate::state::events::{merge, Report};
     use waqai_engine::EventType;
 
@@ -166,12 +168,7 @@ mod tests {
             (2, event(EventType::Arrest, "حمص", None, 9)),
         ]
         .into_iter()
-        .map(|(a, e)| Report {
-            article_id: a,
-            key: event_key(&e),
-            event: e.into(),
-            corrected: false,
-        })
+        .map(|(a, e)| Report::plain(a, e))
         .collect();
         let list = items(&merge(reps, &[1, 2]));
         let heads: Vec<_> = list.iter().map(|i| i.header).collect();

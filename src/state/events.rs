@@ -15,11 +15,27 @@ use super::corrections::{apply, correction_key, event_key, Correction, Correctio
 pub struct Report {
     pub article_id: u32,
     /// The event's key inside its article (see [`event_key`]).
-    pub key: String,
+    pub key: Arc<str>,
     /// The event as this article reports it, corrections applied; shared
     /// with the engine's answer (see [`EventCache`]) unless corrected.
     pub event: Arc<Event>,
     pub corrected: bool,
+    /// Under which reports of other articles are the same event (see [`merge_key`]).
+    merge_key: Option<Arc<str>>,
+}
+
+impl Report {
+    /// An uncorrected report, keyed as [`reports`] keys it (for tests).
+    #[cfg(test)]
+    pub fn plain(article_id: u32, event: Event) -> Report {
+        Report {
+            article_id,
+            key: event_key(&event).into(),
+            merge_key: merge_key(&event).map(Arc::from),
+            event: Arc::new(event),
+            corrected: false,
+        }
+    }
 }
 
 impl PartialEq for Report {
@@ -37,14 +53,15 @@ fn same_event(a: &Arc<Event>, b: &Arc<Event>) -> bool {
     Arc::ptr_eq(a, b) || a == b
 }
 
-/// Each article's events behind an `Arc` each, made once per answer of the
-/// engine: re-merging a thousand articles' reports after every answer then
-/// copies pointers instead of every event.
+/// Each article's events behind an `Arc` each, with their keys, made once
+/// per answer of the engine: re-merging a thousand articles' reports after
+/// every answer then copies pointers instead of events and strings.
 #[derive(Default)]
 pub struct EventCache(HashMap<u32, (Arc<Extraction>, SharedEvents)>);
 
-/// One answer's events, each shared.
-type SharedEvents = Arc<[Arc<Event>]>;
+/// One answer's events, each shared, with its key in the article and its
+/// merge key.
+type SharedEvents = Arc<[(Arc<Event>, Arc<str>, Option<Arc<str>>)]>;
 
 impl EventCache {
     fn events(&mut self, article: u32, x: &Arc<Extraction>) -> SharedEvents {
@@ -52,7 +69,26 @@ impl EventCache {
             // Holding the answer keeps its address from being reused.
             Some((had, events)) if Arc::ptr_eq(had, x) => events.clone(),
             _ => {
-                let events: SharedEvents = x.events.iter().cloned().map(Arc::new).collect();
+                let mut seen: HashMap<String, usize> = HashMap::new();
+                let events: SharedEvents = x
+                    .events
+                    .iter()
+                    .map(|e| {
+                        // Two events with the same key in one article would
+                        // share corrections; the later ones are numbered.
+                        let mut key = event_key(e);
+                        let n = seen.entry(key.clone()).or_insert(0);
+                        if *n > 0 {
+                            key = format!("{key}#{n}");
+                        }
+                        *n += 1;
+                        (
+                            Arc::new(e.clone()),
+                            Arc::from(key),
+                            merge_key(e).map(Arc::from),
+                        )
+                    })
+                    .collect();
                 self.0.insert(article, (x.clone(), events.clone()));
                 events
             }
@@ -182,29 +218,32 @@ pub fn reports_cached(
             continue;
         };
         let events = cache.events(a.id, x);
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for e in events.iter() {
-            // Two events with the same key in one article would share
-            // corrections; number the later ones to keep keys unique.
-            let mut key = event_key(e);
-            let n = seen.entry(key.clone()).or_insert(0);
-            if *n > 0 {
-                key = format!("{key}#{n}");
-            }
-            *n += 1;
-            match corrections.get(&correction_key(a.id, &key)) {
+        out.reserve(events.len());
+        for (e, key, merge) in events.iter() {
+            // Most readers correct nothing: no key to make and look up.
+            let correction = if corrections.is_empty() {
+                None
+            } else {
+                corrections.get(&correction_key(a.id, key))
+            };
+            match correction {
                 Some(Correction::Delete) => deleted += 1,
-                Some(Correction::Edit(edit)) => out.push(Report {
-                    article_id: a.id,
-                    key,
-                    event: Arc::new(apply(e, edit)),
-                    corrected: true,
-                }),
+                Some(Correction::Edit(edit)) => {
+                    let event = apply(e, edit);
+                    out.push(Report {
+                        article_id: a.id,
+                        key: key.clone(),
+                        merge_key: merge_key(&event).map(Arc::from),
+                        event: Arc::new(event),
+                        corrected: true,
+                    })
+                }
                 None => out.push(Report {
                     article_id: a.id,
-                    key,
+                    key: key.clone(),
                     event: e.clone(),
                     corrected: false,
+                    merge_key: merge.clone(),
                 }),
             }
         }
@@ -229,10 +268,10 @@ fn merge_key(e: &Event) -> Option<String> {
 /// Merges reports into timeline rows, in chronological order: dated rows by
 /// day, then undated rows by article; within a day, in article and text order.
 pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<Row> = Vec::with_capacity(reports.len());
+    let mut by_key: HashMap<Arc<str>, usize> = HashMap::with_capacity(reports.len());
     for r in reports {
-        match merge_key(&r.event) {
+        match r.merge_key.clone() {
             Some(k) => {
                 if let Some(&i) = by_key.get(&k) {
                     let row = &mut rows[i];

@@ -303,12 +303,7 @@ mod tests {
         c.actor.side = Some(Side::Russia);
         let reps = vec![(1, a), (1, b), (2, c)]
             .into_iter()
-            .map(|(id, e)| Report {
-                article_id: id,
-                key: super::super::corrections::event_key(&e),
-                event: e.into(),
-                corrected: false,
-            })
+            .map(|(id, e)| Report::plain(id, e))
             .collect();
         merge(reps, &[1, 2])
     }

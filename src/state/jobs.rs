@@ -26,6 +26,15 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// How long the rest should take (ms) at the pace of the `elapsed` ms
+    /// so far; `None` before anything is done.
+    pub fn time_left(&self, elapsed: f64) -> Option<f64> {
+        (self.bytes_done > 0).then(|| {
+            let left = self.bytes_total.saturating_sub(self.bytes_done);
+            elapsed.max(0.0) * left as f64 / self.bytes_done as f64
+        })
+    }
+
     /// Done, from 0 to 1, by bytes (a long article weighs what it takes to read).
     pub fn fraction(&self) -> f64 {
         if self.bytes_total == 0 {
@@ -140,6 +149,31 @@ mod tests {
             text: "نص".repeat(id as usize),
             published: published.map(|d| d.parse().unwrap()),
             sample: None,
+        }
+    }
+
+    #[test]
+    fn time_left_follows_the_pace_so_far() {
+        let p = |done, total| Progress {
+            articles_done: 0,
+            articles_total: 0,
+            bytes_done: done,
+            bytes_total: total,
+        };
+        // Table: (progress, ms elapsed, ms left)
+        for (progress, elapsed, left) in [
+            (p(0, 100), 500.0, None),
+            (p(25, 100), 300.0, Some(900.0)),
+            (p(50, 100), 400.0, Some(400.0)),
+            (p(100, 100), 800.0, Some(0.0)),
+            (p(150, 100), 800.0, Some(0.0)),
+            (p(50, 100), -5.0, Some(0.0)),
+        ] {
+            assert_eq!(
+                progress.time_left(elapsed),
+                left,
+                "{progress:?} after {elapsed} ms"
+            );
         }
     }
 

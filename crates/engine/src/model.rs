@@ -204,19 +204,35 @@ impl Serialize for Count {
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            N(u32),
-            S(String),
+        // A visitor, not an untagged enum: that one buffers the value and
+        // makes (and drops) an error for every "some" it reads, which the
+        // page paid for every count of every answer.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a count: a number or \"some\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Count, E> {
+                u32::try_from(n)
+                    .map(Count::Exact)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Count, E> {
+                u32::try_from(n)
+                    .map(Count::Exact)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Count, E> {
+                match s {
+                    "some" => Ok(Count::Some),
+                    _ => Err(E::custom(format!(
+                        "a count is a number or \"some\", not {s:?}"
+                    ))),
+                }
+            }
         }
-        match Raw::deserialize(d)? {
-            Raw::N(n) => Ok(Count::Exact(n)),
-            Raw::S(s) if s == "some" => Ok(Count::Some),
-            Raw::S(s) => Err(serde::de::Error::custom(format!(
-                "a count is a number or \"some\", not {s:?}"
-            ))),
-        }
+        d.deserialize_any(V)
     }
 }
 
@@ -344,4 +360,32 @@ pub struct Extraction {
     /// Where that date came from: `"given"`, `"text"` (a dateline) or `"none"`.
     pub published_from: String,
     pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Count;
+
+    #[test]
+    fn counts_read_back_as_written_and_refuse_anything_else() {
+        // Table: (JSON, the count or None for an error)
+        for (json, want) in [
+            ("0", Some(Count::Exact(0))),
+            ("12", Some(Count::Exact(12))),
+            ("4294967295", Some(Count::Exact(u32::MAX))),
+            ("\"some\"", Some(Count::Some)),
+            ("\"many\"", None),
+            ("-1", None),
+            ("4294967296", None),
+            ("2.5", None),
+            ("null", None),
+            ("[]", None),
+        ] {
+            let got = serde_json::from_str::<Count>(json).ok();
+            assert_eq!(got, want, "{json}");
+            if let Some(c) = want {
+                assert_eq!(serde_json::to_string(&c).unwrap(), json);
+            }
+        }
+    }
 }
