@@ -54,6 +54,9 @@ fn entry(a: &Article, x: Option<&Extraction>, stopped: bool) -> Entry {
     }
 }
 
+/// An entry's height before one is measured (px).
+const ROW_GUESS: f64 = 140.0;
+
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -91,12 +94,7 @@ pub fn ArticleList() -> impl IntoView {
     let ids = Memo::new(move |_| ids());
     // A thousand articles are listed a window at a time, like the timeline.
     let ul = NodeRef::<leptos::html::Ul>::new();
-    let w = Windowing::new(
-        ul,
-        Signal::derive(move || ids.with(|l| l.len())),
-        "li.article-item",
-        96.0,
-    );
+    let w = Windowing::new(ul, Signal::derive(move || ids.with(|l| l.len())), ROW_GUESS);
     let shown = move || {
         let r = w.range.get();
         ids.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())

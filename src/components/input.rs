@@ -15,7 +15,7 @@ use crate::web::files::{files_of, groups, read_all};
 /// bytes): the engine starts on the first ones while the others are read,
 /// and the timeline is not redrawn for every file.
 const ADD_AT_ONCE: usize = 200;
-const READ_AT_ONCE: f64 = 8.0 * 1024.0 * 1024.0;
+const READ_AT_ONCE: f64 = 32.0 * 1024.0 * 1024.0;
 
 pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
     if files.is_empty() {

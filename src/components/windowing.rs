@@ -5,6 +5,8 @@
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::state::window::{self, Range};
 use crate::web::location;
@@ -22,18 +24,12 @@ pub struct Windowing {
 }
 
 impl Windowing {
-    /// Follows the list `list` of `len()` rows (each matching `row`, a CSS
-    /// selector inside the list) about `row_guess` px high, through
-    /// scrolling, resizing and its own redraws.
-    pub fn new<E>(
-        list: NodeRef<E>,
-        len: Signal<usize>,
-        row: &'static str,
-        row_guess: f64,
-    ) -> Windowing
+    /// Follows the list `list` of `len()` rows about `row_guess` px high,
+    /// through scrolling, resizing and its own redraws.
+    pub fn new<E>(list: NodeRef<E>, len: Signal<usize>, row_guess: f64) -> Windowing
     where
         E: ElementType + 'static,
-        E::Output: wasm_bindgen::JsCast + AsRef<web_sys::Element> + Clone + 'static,
+        E::Output: JsCast + AsRef<web_sys::Element> + Clone + 'static,
     {
         let top = RwSignal::new(0.0_f64);
         let screen = RwSignal::new(location::screen_height());
@@ -58,26 +54,38 @@ impl Windowing {
         let _ = window_event_listener(leptos::ev::resize, move |_| follow());
         let range =
             Memo::new(move |_| window::range(len.get(), top.get(), screen.get(), row_height.get()));
-        // The estimate of a row's height follows the rows drawn (a frame
-        // later, once they are laid out).
-        Effect::new(move |_| {
-            range.track();
-            if len.get() <= window::DRAW_ALL_UP_TO {
-                return;
-            }
-            request_animation_frame(move || {
-                if let Some(el) = list.get_untracked() {
-                    if let Some(h) =
-                        location::mean_height(AsRef::<web_sys::Element>::as_ref(&el), row)
-                    {
-                        let was = row_height.get_untracked();
-                        if (h - was).abs() > was * 0.1 {
-                            row_height.set(h);
-                        }
-                    }
-                    follow();
+        // The estimate of a row's height follows the rows drawn: the list's
+        // height less the spacers, over the rows in it. The browser reports
+        // the list's new size once it has laid the page out (a
+        // ResizeObserver), so nothing forces a layout of its own: measuring
+        // the rows after every redraw did, a tenth of a second in a
+        // thousand-article load.
+        let measure = move |height: f64| {
+            let r = range.get_untracked();
+            let rows = r.end.saturating_sub(r.first);
+            if len.get_untracked() > window::DRAW_ALL_UP_TO && rows > 0 {
+                let h = (height - r.above - r.below) / rows as f64;
+                let was = row_height.get_untracked();
+                if h > 0.0 && (h - was).abs() > was * 0.1 {
+                    row_height.set(h);
                 }
-            });
+            }
+            follow();
+        };
+        let observer = StoredValue::new_local(None::<Observer>);
+        Effect::new(move |_| {
+            if let Some(el) = list.get() {
+                let el: &web_sys::Element = el.as_ref();
+                if let Some(Some(old)) = observer.try_update_value(Option::take) {
+                    old.stop();
+                }
+                observer.set_value(Observer::new(el, measure));
+            }
+        });
+        on_cleanup(move || {
+            if let Some(Some(o)) = observer.try_update_value(Option::take) {
+                o.stop();
+            }
         });
         Windowing {
             range,
@@ -91,5 +99,31 @@ impl Windowing {
     /// The list is long enough to be drawn a window at a time.
     pub fn windowed(&self) -> bool {
         self.len.get() > window::DRAW_ALL_UP_TO
+    }
+}
+
+/// Calls back with an element's height (its content box) whenever it changes.
+struct Observer {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Observer {
+    fn new(el: &web_sys::Element, on_height: impl Fn(f64) + 'static) -> Option<Observer> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(e) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                on_height(e.content_rect().height());
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(el);
+        Some(Observer {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    fn stop(self) {
+        self.observer.disconnect();
     }
 }

@@ -161,18 +161,6 @@ pub fn screen_height() -> f64 {
         .unwrap_or(800.0)
 }
 
-/// The mean height of the children of `parent` that match `selector`.
-pub fn mean_height(parent: &web_sys::Element, selector: &str) -> Option<f64> {
-    let rows = parent.query_selector_all(selector).ok()?;
-    let n = rows.length();
-    let total: f64 = (0..n)
-        .filter_map(|i| rows.item(i))
-        .filter_map(|r| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(r).ok())
-        .map(|e| e.get_bounding_client_rect().height())
-        .sum();
-    (n > 0 && total > 0.0).then(|| total / f64::from(n))
-}
-
 /// Scrolls the page down by `dy` px (up when negative), at once.
 pub fn scroll_by(dy: f64) {
     if let Some(w) = web_sys::window() {
