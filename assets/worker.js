@@ -5,15 +5,20 @@
 // page → worker  {id, text, published}        published: "YYYY-MM-DD" or ""
 // worker → page  {id, done, total}            progress within a long text (bytes), not
 //                                             sent for its last piece: the answer follows
-//                {id, json}                   the extraction, as the CLI prints it but with
+//                {id, json}                   the extraction as UTF-8 JSON bytes (a transferred
+//                                             Uint8Array), as the CLI prints it but with
 //                                             evidence spans' text empty (the page has it)
 //                {id, error}                  a readable reason; the next job still runs
 //                {ready: true} | {failed}     once, when the engine has (or has not) loaded
 // Cancelling is the page's business: it terminates this worker and starts another.
-import init, { extract_json } from './waqai-worker.js';
+import init, { extract_json, warm_up } from './waqai-worker.js';
 
+// The engine builds its tables before it says it is ready, not on the first article.
 const ready = init().then(
-  () => postMessage({ ready: true }),
+  () => {
+    warm_up();
+    postMessage({ ready: true });
+  },
   (e) => {
     postMessage({ failed: String(e) });
     throw e;
@@ -28,7 +33,7 @@ onmessage = async ({ data: { id, text, published } }) => {
     const json = extract_json(text, published || '', (done, total) => {
       if (done < total) postMessage({ id, done, total });
     });
-    postMessage({ id, json });
+    postMessage({ id, json }, [json.buffer]);
   } catch (e) {
     postMessage({ id, error: String(e) });
   }

@@ -31,6 +31,11 @@ const SHOW_COST_FACTOR: f64 = 3.0;
 /// And longer as the timeline grows (redrawing it costs more): one more
 /// millisecond per this many events already shown.
 const EVENTS_PER_MS: f64 = 20.0;
+/// And at least as long as the reading has taken so far, up to this: the
+/// first events show at once, then the timeline fills in at growing
+/// intervals (each redraw holds the reading's end back a little), never
+/// more than this far apart.
+const SHOW_AT_MOST_EVERY_MS: f64 = 3_000.0;
 
 #[derive(Clone, Copy)]
 pub struct Extractor {
@@ -199,7 +204,7 @@ impl Extractor {
                 self.show_progress();
             }
             Reply::Done { job, json } => {
-                let parsed = serde_json::from_str::<Extraction>(&json);
+                let parsed = serde_json::from_slice::<Extraction>(&json);
                 let Some(wait) = self
                     .inner
                     .try_update_value(|i| {
@@ -226,10 +231,11 @@ impl Extractor {
                             return None;
                         }
                         i.show_scheduled = true;
+                        let now = js_sys::Date::now();
                         let gap = SHOW_EVERY_MS
                             .max(i.show_cost * SHOW_COST_FACTOR)
-                            .max(self.shown_events() as f64 / EVENTS_PER_MS);
-                        let now = js_sys::Date::now();
+                            .max(self.shown_events() as f64 / EVENTS_PER_MS)
+                            .max((now - i.batch_started).min(SHOW_AT_MOST_EVERY_MS));
                         let wait = i.shown_at + gap - now;
                         // A showing just before the reading ends would only
                         // hold the end back (the last answer is shown at

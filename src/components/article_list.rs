@@ -56,6 +56,9 @@ fn entry(a: &Article, x: Option<&Extraction>, stopped: bool) -> Entry {
 
 /// An entry's height before one is measured (px).
 const ROW_GUESS: f64 = 140.0;
+/// Lists this long or shorter are drawn whole; an entry weighs as much as
+/// several timeline rows, and files come in groups of up to 200.
+const DRAW_ALL_UP_TO: usize = 60;
 
 #[component]
 pub fn ArticleList() -> impl IntoView {
@@ -94,7 +97,12 @@ pub fn ArticleList() -> impl IntoView {
     let ids = Memo::new(move |_| ids());
     // A thousand articles are listed a window at a time, like the timeline.
     let ul = NodeRef::<leptos::html::Ul>::new();
-    let w = Windowing::new(ul, Signal::derive(move || ids.with(|l| l.len())), ROW_GUESS);
+    let w = Windowing::new(
+        ul,
+        Signal::derive(move || ids.with(|l| l.len())),
+        DRAW_ALL_UP_TO,
+        ROW_GUESS,
+    );
     let shown = move || {
         let r = w.range.get();
         ids.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())

@@ -62,6 +62,7 @@ pub fn Timeline() -> impl IntoView {
     let w = Windowing::new(
         ol,
         Signal::derive(move || list.with(|l| l.len())),
+        window::DRAW_ALL_UP_TO,
         ROW_GUESS,
     );
     let range = w.range;

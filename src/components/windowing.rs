@@ -21,12 +21,14 @@ pub struct Windowing {
     /// The estimated height of a row, from the rows drawn.
     pub row_height: RwSignal<f64>,
     len: Signal<usize>,
+    whole: usize,
 }
 
 impl Windowing {
     /// Follows the list `list` of `len()` rows about `row_guess` px high,
-    /// through scrolling, resizing and its own redraws.
-    pub fn new<E>(list: NodeRef<E>, len: Signal<usize>, row_guess: f64) -> Windowing
+    /// through scrolling, resizing and its own redraws; a list of up to
+    /// `whole` rows is drawn whole.
+    pub fn new<E>(list: NodeRef<E>, len: Signal<usize>, whole: usize, row_guess: f64) -> Windowing
     where
         E: ElementType + 'static,
         E::Output: JsCast + AsRef<web_sys::Element> + Clone + 'static,
@@ -35,7 +37,7 @@ impl Windowing {
         let screen = RwSignal::new(location::screen_height());
         let row_height = RwSignal::new(row_guess);
         let follow = move || {
-            if len.get_untracked() <= window::DRAW_ALL_UP_TO {
+            if len.get_untracked() <= whole {
                 return;
             }
             if let Some(el) = list.get_untracked() {
@@ -52,8 +54,9 @@ impl Windowing {
         };
         let _ = window_event_listener(leptos::ev::scroll, move |_| follow());
         let _ = window_event_listener(leptos::ev::resize, move |_| follow());
-        let range =
-            Memo::new(move |_| window::range(len.get(), top.get(), screen.get(), row_height.get()));
+        let range = Memo::new(move |_| {
+            window::range(whole, len.get(), top.get(), screen.get(), row_height.get())
+        });
         // The estimate of a row's height follows the rows drawn: the list's
         // height less the spacers, over the rows in it. The browser reports
         // the list's new size once it has laid the page out (a
@@ -63,7 +66,7 @@ impl Windowing {
         let measure = move |height: f64| {
             let r = range.get_untracked();
             let rows = r.end.saturating_sub(r.first);
-            if len.get_untracked() > window::DRAW_ALL_UP_TO && rows > 0 {
+            if len.get_untracked() > whole && rows > 0 {
                 let h = (height - r.above - r.below) / rows as f64;
                 let was = row_height.get_untracked();
                 if h > 0.0 && (h - was).abs() > was * 0.1 {
@@ -93,12 +96,13 @@ impl Windowing {
             screen,
             row_height,
             len,
+            whole,
         }
     }
 
     /// The list is long enough to be drawn a window at a time.
     pub fn windowed(&self) -> bool {
-        self.len.get() > window::DRAW_ALL_UP_TO
+        self.len.get() > self.whole
     }
 }
 

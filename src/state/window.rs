@@ -2,7 +2,7 @@
 //! side. Plain arithmetic over an estimated row height (measured from the rows
 //! drawn), so ten thousand events cost what fifty do.
 
-/// Lists this long or shorter are drawn whole.
+/// Timelines this long or shorter are drawn whole.
 pub const DRAW_ALL_UP_TO: usize = 200;
 /// Rows drawn beyond each edge of the screen, so scrolling shows no gap.
 pub const OVERSCAN: usize = 12;
@@ -19,9 +19,10 @@ pub struct Range {
 }
 
 /// `len` rows, the list's top `top` px from the top of the screen (negative
-/// once scrolled past), a screen `screen` px high, rows about `row` px high.
-pub fn range(len: usize, top: f64, screen: f64, row: f64) -> Range {
-    if len <= DRAW_ALL_UP_TO {
+/// once scrolled past), a screen `screen` px high, rows about `row` px high;
+/// a list of up to `whole` rows is drawn whole.
+pub fn range(whole: usize, len: usize, top: f64, screen: f64, row: f64) -> Range {
+    if len <= whole {
         return Range {
             first: 0,
             end: len,
@@ -55,7 +56,7 @@ mod tests {
 
     #[test]
     fn short_lists_are_drawn_whole() {
-        let r = range(DRAW_ALL_UP_TO, -5000.0, 800.0, 100.0);
+        let r = range(DRAW_ALL_UP_TO, DRAW_ALL_UP_TO, -5000.0, 800.0, 100.0);
         assert_eq!(
             (r.first, r.end, r.above, r.below),
             (0, DRAW_ALL_UP_TO, 0.0, 0.0)
@@ -73,7 +74,7 @@ mod tests {
             (-10_450.0, 90),
             (-11_000.0, 90),
         ] {
-            let r = range(10_000, top, 800.0, 100.0);
+            let r = range(DRAW_ALL_UP_TO, 10_000, top, 800.0, 100.0);
             assert_eq!(r.first, first, "top {top}");
             // What is on screen is drawn.
             let on_top = ((-top).max(0.0) / 100.0) as usize;
@@ -86,16 +87,16 @@ mod tests {
 
     #[test]
     fn the_end_of_the_list_is_reachable_and_never_passed() {
-        let r = range(1_000, -1.0e9, 800.0, 100.0);
+        let r = range(DRAW_ALL_UP_TO, 1_000, -1.0e9, 800.0, 100.0);
         assert!(r.first < 1_000 && r.end == 1_000 && r.below == 0.0);
-        let r = range(1_000, 0.0, 0.0, 0.0);
+        let r = range(DRAW_ALL_UP_TO, 1_000, 0.0, 0.0, 0.0);
         assert!(r.end <= 1_000);
     }
 
     #[test]
     fn jumping_to_a_row_puts_it_on_screen() {
         let top = top_showing(5_000, 900.0, 120.0);
-        let r = range(10_000, top, 900.0, 120.0);
+        let r = range(DRAW_ALL_UP_TO, 10_000, top, 900.0, 120.0);
         assert!(r.first <= 5_000 && 5_000 < r.end);
     }
 }

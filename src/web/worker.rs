@@ -19,7 +19,8 @@ pub enum Reply {
     },
     Done {
         job: u32,
-        json: String,
+        /// The extraction as UTF-8 JSON.
+        json: Vec<u8>,
     },
     Error {
         job: u32,
@@ -103,8 +104,11 @@ fn parse(data: &JsValue) -> Option<Reply> {
         return Some(Reply::Failed(message));
     }
     let job = num("id")? as u32;
-    if let Some(json) = text("json") {
-        return Some(Reply::Done { job, json });
+    if let Some(json) = get("json").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+        return Some(Reply::Done {
+            job,
+            json: json.to_vec(),
+        });
     }
     if let Some(message) = text("error") {
         return Some(Reply::Error { job, message });
