@@ -121,11 +121,11 @@ impl Extractor {
             let (todo, stale) = self.extractions.with_untracked(|x| {
                 let todo = self.inner.with_value(|i| {
                     // Read already: shown, or arrived and about to be shown.
+                    let arrived: HashSet<(u32, Option<Date>)> =
+                        i.arrived.iter().map(|(a, p, _)| (*a, *p)).collect();
                     let have = |id: u32, published: Option<Date>| {
                         x.get(&id).is_some_and(|(p, _)| *p == published)
-                            || i.arrived
-                                .iter()
-                                .any(|(a, p, _)| *a == id && *p == published)
+                            || arrived.contains(&(id, published))
                     };
                     needed(arts, have, &i.jobs, &stopped)
                         .into_iter()
