@@ -93,30 +93,49 @@ fn worker_url() -> String {
         .unwrap_or_else(|| "worker.js".to_string())
 }
 
+thread_local! {
+    /// The reply's keys as JavaScript strings, made once: a thousand
+    /// answers would otherwise make (and decode) five thousand of them.
+    static KEYS: [JsValue; 6] =
+        ["id", "json", "done", "ready", "failed", "error"].map(JsValue::from_str);
+}
+
 fn parse(data: &JsValue) -> Option<Reply> {
-    let get = |k: &str| js_sys::Reflect::get(data, &JsValue::from_str(k)).ok();
-    let num = |k: &str| get(k).and_then(|v| v.as_f64());
-    let text = |k: &str| get(k).and_then(|v| v.as_string());
-    if get("ready").is_some_and(|v| v.is_truthy()) {
-        return Some(Reply::Ready);
-    }
-    if let Some(message) = text("failed") {
-        return Some(Reply::Failed(message));
-    }
-    let job = num("id")? as u32;
-    if let Some(json) = get("json").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
-        return Some(Reply::Done {
+    KEYS.with(|keys| parse_with(data, keys))
+}
+
+fn parse_with(
+    data: &JsValue,
+    [id, json, done, ready, failed, error]: &[JsValue; 6],
+) -> Option<Reply> {
+    let get = |k: &JsValue| {
+        js_sys::Reflect::get(data, k)
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let num = |k: &JsValue| get(k).and_then(|v| v.as_f64());
+    let text = |k: &JsValue| get(k).and_then(|v| v.as_string());
+    // The usual reply first: an answer.
+    if let Some(job) = num(id) {
+        let job = job as u32;
+        if let Some(json) = get(json).and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+            return Some(Reply::Done {
+                job,
+                json: json.to_vec(),
+            });
+        }
+        if let Some(message) = text(error) {
+            return Some(Reply::Error { job, message });
+        }
+        return Some(Reply::Progress {
             job,
-            json: json.to_vec(),
+            done: num(done)?,
         });
     }
-    if let Some(message) = text("error") {
-        return Some(Reply::Error { job, message });
+    if get(ready).is_some_and(|v| v.is_truthy()) {
+        return Some(Reply::Ready);
     }
-    Some(Reply::Progress {
-        job,
-        done: num("done")?,
-    })
+    text(failed).map(Reply::Failed)
 }
 
 fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
