@@ -8,8 +8,23 @@ use super::{is_common_word, Entry, Gazetteer, KeyFacts, PlaceKind};
 use crate::lexicon::hash::{FastMap, FastSet};
 use crate::text::normalize::{fold, match_key, strip_article};
 
-/// The data file: one place a line, see its header and tools/gen_gazetteer.py.
-const DATA: &str = include_str!("../../data/gazetteer/places.tsv");
+/// The places of `data/gazetteer/places.tsv` (see its header and
+/// tools/gen_gazetteer.py), laid out column by column by build.rs, which
+/// says why and how.
+const COLUMNS: &str = include_str!(concat!(env!("OUT_DIR"), "/places.columns"));
+
+/// Each place's nine values, in the data file's order.
+fn rows() -> impl Iterator<Item = [&'static str; 9]> {
+    let mut columns: Vec<std::str::Split<'static, char>> =
+        COLUMNS.split('\t').map(|c| c.split('\n')).collect();
+    std::iter::from_fn(move || {
+        let mut row = [""; 9];
+        for (value, column) in row.iter_mut().zip(columns.iter_mut()) {
+            *value = column.next()?;
+        }
+        Some(row)
+    })
+}
 
 /// First words that writers join to or split from the rest of a name
 /// ("تل رفعت" / "تلرفعت", "دير حافر" / "ديرحافر"), already folded.
@@ -24,7 +39,7 @@ const SAME_PLACE_KM: f64 = 25.0;
 const MAX_JOINED_WORDS: usize = 3;
 
 pub(super) fn build() -> Gazetteer {
-    let places: Vec<(Entry, Vec<&'static str>)> = DATA.lines().filter_map(parse_line).collect();
+    let places: Vec<(Entry, Vec<&'static str>)> = rows().filter_map(parse_row).collect();
 
     // Every name under its match key.
     let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -129,20 +144,17 @@ fn key_facts(key: &str, entries: &[Entry], cities: &FastSet<&'static str>) -> Ke
 }
 
 /// One data line: id, kind, admin1, lat, lon, rank, city, name_en, names.
-fn parse_line(line: &'static str) -> Option<(Entry, Vec<&'static str>)> {
-    if line.starts_with('#') || line.is_empty() {
-        return None;
-    }
-    let mut cols = line.split('\t');
-    let id = cols.next()?;
-    let kind = PlaceKind::from_code(cols.next()?)?;
-    let admin1 = non_empty(cols.next()?);
-    let lat = cols.next()?.parse().ok()?;
-    let lon = cols.next()?.parse().ok()?;
-    let rank = cols.next()?.parse().ok()?;
-    let city = non_empty(cols.next()?);
-    let name_en = non_empty(cols.next()?);
-    let names: Vec<&'static str> = cols.next()?.split('|').filter(|n| !n.is_empty()).collect();
+fn parse_row(
+    [id, kind, admin1, lat, lon, rank, city, name_en, names]: [&'static str; 9],
+) -> Option<(Entry, Vec<&'static str>)> {
+    let kind = PlaceKind::from_code(kind)?;
+    let admin1 = non_empty(admin1);
+    let lat = lat.parse().ok()?;
+    let lon = lon.parse().ok()?;
+    let rank = rank.parse().ok()?;
+    let city = non_empty(city);
+    let name_en = non_empty(name_en);
+    let names: Vec<&'static str> = names.split('|').filter(|n| !n.is_empty()).collect();
     let entry = Entry {
         id,
         name_ar: names.first()?,
@@ -211,4 +223,26 @@ fn distance_km(a: &Entry, b: &Entry) -> f64 {
     let dx = (a.lon - b.lon).to_radians() * mean_lat.cos();
     let dy = (a.lat - b.lat).to_radians();
     6371.0 * (dx * dx + dy * dy).sqrt()
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::rows;
+
+    #[test]
+    fn the_embedded_columns_give_back_every_line_of_the_data_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer/places.tsv");
+        let tsv = std::fs::read_to_string(path).unwrap();
+        let lines: Vec<Vec<&str>> = tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').collect())
+            .collect();
+        let got: Vec<[&str; 9]> = rows().collect();
+        assert!(lines.len() > 10_000, "{} places", lines.len());
+        assert_eq!(got.len(), lines.len());
+        for (row, line) in got.iter().zip(&lines) {
+            assert_eq!(row.as_slice(), line.as_slice());
+        }
+    }
 }
