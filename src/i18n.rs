@@ -88,6 +88,24 @@ impl Lang {
         }
     }
 
+    /// "1 event", "5 events" / "حدث واحد"، "حدثان"، "٥ أحداث"، "١٢ حدثاً": the
+    /// noun agrees with the number (Arabic: the singular and dual words, a
+    /// plural from three to ten, an accusative singular when the last two
+    /// digits are 11–99, else the singular).
+    pub fn events_count(self, n: u64) -> String {
+        match self {
+            Lang::En if n == 1 => "1 event".to_string(),
+            Lang::En => format!("{n} events"),
+            Lang::Ar => match n {
+                1 => "حدث واحد".to_string(),
+                2 => "حدثان".to_string(),
+                3..=10 => format!("{} أحداث", self.num(n)),
+                _ if (11..=99).contains(&(n % 100)) => format!("{} حدثاً", self.num(n)),
+                _ => format!("{} حدث", self.num(n)),
+            },
+        }
+    }
+
     /// "Wed 22 Mar 2017" / "الأربعاء ٢٢ آذار ٢٠١٧".
     pub fn date_long(self, d: Date) -> String {
         let (wd, m) = (d.weekday() as usize, d.month() as usize - 1);
@@ -207,7 +225,6 @@ pub struct Strings {
     pub no_articles: &'static str,
     pub remove: &'static str,
     pub from_text: &'static str,
-    pub events_n: &'static str,
     pub filters: &'static str,
     pub clear_filters: &'static str,
     pub keeps: &'static str,
@@ -299,7 +316,6 @@ pub static EN: Strings = Strings {
     no_articles: "No articles yet. Paste one, upload files or load the samples.",
     remove: "Remove",
     from_text: "found in the text",
-    events_n: "events",
     filters: "Filters",
     clear_filters: "Clear filters",
     keeps: "keeps",
@@ -391,7 +407,6 @@ pub static AR: Strings = Strings {
     no_articles: "لا مقالات بعد. الصق مقالاً أو ارفع ملفات أو حمّل النماذج.",
     remove: "حذف",
     from_text: "من النص",
-    events_n: "أحداث",
     filters: "التصفية",
     clear_filters: "مسح التصفية",
     keeps: "يُبقي",
@@ -469,6 +484,27 @@ pub static AR: Strings = Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_counts_agree_with_their_number() {
+        // Table: (language, count, words)
+        for (lang, n, want) in [
+            (Lang::En, 1, "1 event"),
+            (Lang::En, 2, "2 events"),
+            (Lang::En, 0, "0 events"),
+            (Lang::Ar, 1, "حدث واحد"),
+            (Lang::Ar, 2, "حدثان"),
+            (Lang::Ar, 3, "٣ أحداث"),
+            (Lang::Ar, 10, "١٠ أحداث"),
+            (Lang::Ar, 11, "١١ حدثاً"),
+            (Lang::Ar, 99, "٩٩ حدثاً"),
+            (Lang::Ar, 100, "١٠٠ حدث"),
+            (Lang::Ar, 112, "١١٢ حدثاً"),
+            (Lang::Ar, 102, "١٠٢ حدث"),
+        ] {
+            assert_eq!(lang.events_count(n), want, "{lang:?} {n}");
+        }
+    }
 
     #[test]
     fn query_beats_saved_beats_browser() {

@@ -239,7 +239,7 @@ fn ArticleItem(id: u32, entry: Signal<Entry>) -> impl IntoView {
                         Status::Reading => s().reading_one.into_any(),
                         Status::Found(0) => s().none_found.into_any(),
                         Status::Found(n) => {
-                            format!("{} {}", state.lang.get().num(n as u64), s().events_n).into_any()
+                            state.lang.get().events_count(n as u64).into_any()
                         }
                     }}
                 </span>

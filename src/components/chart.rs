@@ -345,10 +345,9 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
             .collect::<Vec<_>>()
             .join(if lang == Lang::Ar { "، " } else { ", " });
         let label = format!(
-            "{}: {} {} — {}",
+            "{}: {} — {}",
             bin_name(lang, bin, *day, *last),
-            lang.num(total as u64),
-            lang.strings().events_n,
+            lang.events_count(total as u64),
             breakdown
         );
         let axis = (i % every == 0).then(|| bin_label(lang, bin, *day));
