@@ -8,7 +8,6 @@ use waqai_engine::{Date, Extraction};
 
 use crate::app::AppState;
 use crate::components::windowing::Windowing;
-use crate::i18n::Lang;
 use crate::state::articles::Article;
 
 /// What one article's entry shows. The list keeps a signal per article and
@@ -121,24 +120,9 @@ pub fn ArticleList() -> impl IntoView {
             </Show>
             <details class="collapsible" open=!crate::web::location::narrow_screen()>
             <summary>{move || s().show_articles}</summary>
-            <Show when=move || w.windowed()>
-                <p class="sr-only" role="status">
-                    {move || {
-                        let r = w.range.get();
-                        let lang = state.lang.get();
-                        let total = lang.num(ids.with(|l| l.len()) as u64);
-                        let (a, b) = (lang.num(r.first as u64 + 1), lang.num(r.end as u64));
-                        match lang {
-                            Lang::En => format!("Articles {a} to {b} of {total} are in the page; scroll for the others."),
-                            Lang::Ar => format!("المقالات من {a} إلى {b} من أصل {total} في الصفحة؛ مرّر لرؤية غيرها."),
-                        }
-                    }}
-                </p>
-            </Show>
+            {w.status(state.lang.into(), ("Articles", "المقالات"))}
             <ul class="article-list" node_ref=ul>
-                <Show when=move || w.range.with(|r| r.above > 0.0)>
-                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", w.range.get().above)></li>
-                </Show>
+                {w.spacer_above()}
                 <For
                     each=shown
                     key=|id| *id
@@ -147,9 +131,7 @@ pub fn ArticleList() -> impl IntoView {
                         entry.map(|entry| view! { <ArticleItem id=id entry=entry.into() /> })
                     }
                 />
-                <Show when=move || w.range.with(|r| r.below > 0.0)>
-                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", w.range.get().below)></li>
-                </Show>
+                {w.spacer_below()}
             </ul>
             </details>
         </section>

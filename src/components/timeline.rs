@@ -115,36 +115,19 @@ pub fn Timeline() -> impl IntoView {
             <Show when=move || list.with(|l| l.is_empty())>
                 <p class="empty">{move || s().timeline_empty}</p>
             </Show>
-            <Show when=windowed>
-                <p class="sr-only" role="status">
-                    {move || {
-                        let r = range.get();
-                        let lang = state.lang.get();
-                        let total = lang.num(list.with(|l| l.len()) as u64);
-                        let (a, b) = (lang.num(r.first as u64 + 1), lang.num(r.end as u64));
-                        match lang {
-                            Lang::En => format!("Events {a} to {b} of {total} are in the page; scroll for the others."),
-                            Lang::Ar => format!("الأحداث من {a} إلى {b} من أصل {total} في الصفحة؛ مرّر لرؤية غيرها."),
-                        }
-                    }}
-                </p>
-            </Show>
+            {w.status(state.lang.into(), ("Events", "الأحداث"))}
             <ol
                 class="timeline-list"
                 node_ref=ol
                 aria-label=move || if state.lang.get() == Lang::Ar { "الخط الزمني" } else { "Timeline" }
             >
-                <Show when=move || range.with(|r| r.above > 0.0)>
-                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().above)></li>
-                </Show>
+                {w.spacer_above()}
                 <For
                     each=move || shown.get()
                     key=|item| item.key
                     children=move |item| view! { <EventCard item=item /> }
                 />
-                <Show when=move || range.with(|r| r.below > 0.0)>
-                    <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().below)></li>
-                </Show>
+                {w.spacer_below()}
             </ol>
         </section>
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::Lang;
 use crate::state::window::{self, Range};
 use crate::web::location;
 
@@ -103,6 +104,51 @@ impl Windowing {
     /// The list is long enough to be drawn a window at a time.
     pub fn windowed(&self) -> bool {
         self.len.get() > self.whole
+    }
+
+    /// For screen readers, while the list is windowed: which rows are in
+    /// the page. `rows` names them: ("Events", "الأحداث").
+    pub fn status(self, lang: Signal<Lang>, rows: (&'static str, &'static str)) -> impl IntoView {
+        let text = move || {
+            let r = self.range.get();
+            let lang = lang.get();
+            let total = lang.num(self.len.get() as u64);
+            let (a, b) = (lang.num(r.first as u64 + 1), lang.num(r.end as u64));
+            match lang {
+                Lang::En => format!(
+                    "{} {a} to {b} of {total} are in the page; scroll for the others.",
+                    rows.0
+                ),
+                Lang::Ar => format!(
+                    "{} من {a} إلى {b} من أصل {total} في الصفحة؛ مرّر لرؤية غيرها.",
+                    rows.1
+                ),
+            }
+        };
+        view! {
+            <Show when=move || self.windowed()>
+                <p class="sr-only" role="status">{text}</p>
+            </Show>
+        }
+    }
+
+    /// The room the rows above the window take (a list item).
+    pub fn spacer_above(self) -> impl IntoView {
+        self.spacer(|r| r.above)
+    }
+
+    /// The room the rows below the window take (a list item).
+    pub fn spacer_below(self) -> impl IntoView {
+        self.spacer(|r| r.below)
+    }
+
+    fn spacer(self, room: fn(&Range) -> f64) -> impl IntoView {
+        let range = self.range;
+        view! {
+            <Show when=move || range.with(|r| room(r) > 0.0)>
+                <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.with(room))></li>
+            </Show>
+        }
     }
 }
 

@@ -97,12 +97,6 @@ impl Jobs {
         std::mem::take(&mut self.running).into_values().collect()
     }
 
-    pub fn is_running(&self, article: u32, published: Option<Date>) -> bool {
-        self.running
-            .values()
-            .any(|j| j.article == article && j.published == published)
-    }
-
     pub fn is_idle(&self) -> bool {
         self.running.is_empty()
     }

@@ -112,7 +112,7 @@ pub struct WordMemo {
 
 /// A memo holding more words than this is emptied before the next piece,
 /// so a huge text of ever new words keeps its memory bounded.
-pub(crate) const MEMO_WORDS: usize = 1 << 18;
+const MEMO_WORDS: usize = 1 << 18;
 
 impl WordMemo {
     fn facts(&mut self, word: &str, ta_marbuta: bool) -> WordFacts {
