@@ -193,14 +193,19 @@ impl AppState {
             self.storage_problem.set(Some(StorageProblem::Refused));
             return;
         }
-        let saved = Saved {
-            version: storage::VERSION,
-            articles: self.articles.get_untracked(),
-            corrections: self.corrections.get_untracked(),
-            filters: self.filters.get_untracked(),
-            lang: Some(self.lang.get_untracked()),
-        };
-        match web_storage::write(storage::KEY, &storage::to_json(&saved)) {
+        let json = self.articles.with_untracked(|articles| {
+            self.corrections.with_untracked(|corrections| {
+                self.filters.with_untracked(|filters| {
+                    storage::to_json(
+                        articles,
+                        corrections,
+                        filters,
+                        Some(self.lang.get_untracked()),
+                    )
+                })
+            })
+        });
+        match web_storage::write(storage::KEY, &json) {
             Ok(()) => self.storage_problem.set(None),
             Err(p) => self.storage_problem.set(Some(p)),
         }

@@ -71,11 +71,11 @@ pub fn EventCard(item: Item) -> impl IntoView {
 
     let selected = {
         let id = id.clone();
-        move || state.selected.with(|s| s.as_deref() == Some(id.as_str()))
+        move || state.selected.with(|s| s.as_deref() == Some(&*id))
     };
     let select = {
         let id = id.clone();
-        move |_| state.select(id.clone())
+        move |_| state.select(id.to_string())
     };
 
     // Corrections apply to every article's report of the row.

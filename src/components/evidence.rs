@@ -44,7 +44,7 @@ pub fn Evidence() -> impl IntoView {
     let open = Memo::new(move |_| {
         if let Some(id) = state.selected.get() {
             let rows = state.rows.get();
-            let row = rows.iter().find(|r| r.id == id)?;
+            let row = rows.iter().find(|r| *r.id == *id)?;
             let idx = state.report_index.get().min(row.reports.len() - 1);
             let rep = &row.reports[idx];
             let spans: Vec<(usize, usize)> = rep
@@ -85,7 +85,7 @@ pub fn Evidence() -> impl IntoView {
         let back = state.selected.get_untracked().and_then(|id| {
             state.rows.with_untracked(|rows| {
                 rows.iter()
-                    .find(|r| r.id == id)
+                    .find(|r| *r.id == *id)
                     .map(crate::components::event_card::dom_id)
             })
         });

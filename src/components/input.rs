@@ -8,7 +8,7 @@ use crate::app::{AppState, Draft, Notice};
 use crate::ingest::decode::decode;
 use crate::ingest::{file_kind, looks_like_html, title_from_name, FileKind};
 use crate::state::articles::{check_text, shorten, title_from_text, TextProblem, MAX_TEXT_BYTES};
-use crate::web::files::{files_of, groups, read_all};
+use crate::web::files::{files_of, groups, start_reading};
 
 /// Reads, decodes and adds files, then reports the outcome. Files are read
 /// and added in groups of at most this many (and about [`READ_AT_ONCE`]
@@ -26,9 +26,16 @@ pub fn add_files(state: AppState, files: Vec<web_sys::File>) {
         let mut added = 0;
         let mut failed = Vec::new();
         let sizes: Vec<f64> = files.iter().map(|f| f.size()).collect();
-        for group in groups(&sizes, ADD_AT_ONCE, READ_AT_ONCE) {
-            let files = &files[group];
-            let read = read_all(files).await;
+        let groups = groups(&sizes, ADD_AT_ONCE, READ_AT_ONCE);
+        // The next group is read while the page adds this one, so the engine
+        // is not left waiting for files the page has not asked for yet; one
+        // group ahead keeps what is held in memory to two groups.
+        let mut next = groups.first().map(|g| start_reading(&files[g.clone()]));
+        for (k, group) in groups.iter().enumerate() {
+            let Some(started) = next.take() else { break };
+            next = groups.get(k + 1).map(|g| start_reading(&files[g.clone()]));
+            let read = started.finish().await;
+            let files = &files[group.clone()];
             let mut ready = Vec::new();
             for (i, file) in files.iter().enumerate() {
                 let name = file.name();

@@ -248,7 +248,7 @@ fn event_views(lang: Lang, rows: &[TimelineEvent], selected: Option<&str>) -> Ve
     let positions = mark_positions(rows);
     let current = positions
         .iter()
-        .position(|(i, ..)| selected == Some(rows[*i].id.as_str()))
+        .position(|(i, ..)| selected == Some(&*rows[*i].id))
         .unwrap_or(0);
     positions
         .into_iter()

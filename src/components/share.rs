@@ -140,7 +140,7 @@ pub fn SharePanel() -> impl IntoView {
             let rows = state.visible.get();
             let selected = state.selected.with(|s| {
                 s.as_ref()
-                    .and_then(|id| rows.iter().position(|r| &r.id == id))
+                    .and_then(|id| rows.iter().position(|r| *r.id == **id))
             });
             let shown: HashSet<(u32, &str)> = rows
                 .iter()
@@ -319,7 +319,7 @@ pub fn ShareBanner() -> impl IntoView {
             if done == Some(true) {
                 return true;
             }
-            let present = state.rows.with(|rows| rows.iter().any(|r| r.id == id));
+            let present = state.rows.with(|rows| rows.iter().any(|r| *r.id == *id));
             if present {
                 state.select(id.clone());
                 crate::web::location::scroll_selected_row_into_view();

@@ -79,7 +79,7 @@ pub fn Timeline() -> impl IntoView {
         if !windowed() {
             return;
         }
-        let Some(i) = list.with_untracked(|l| l.iter().position(|it| it.row.id == id)) else {
+        let Some(i) = list.with_untracked(|l| l.iter().position(|it| *it.row.id == *id)) else {
             return;
         };
         let r = range.get_untracked();

@@ -467,7 +467,9 @@ pub fn open(p: Payload) -> Opened {
         Kind::EventsOnly => p.selected_index.and_then(|i| {
             let (reps, _) = reports(&articles, &events, &corrections);
             let order: Vec<u32> = articles.iter().map(|a| a.id).collect();
-            merge(reps, &order).get(i as usize).map(|r| r.id.clone())
+            merge(reps, &order)
+                .get(i as usize)
+                .map(|r| r.id.to_string())
         }),
     };
     Opened {
@@ -599,7 +601,7 @@ mod tests {
                 assert_eq!(&art.text[s.start..s.end], s.text);
             }
         }
-        assert_eq!(o.selected.as_deref(), Some(rows2[pick].id.as_str()));
+        assert_eq!(o.selected.as_deref(), Some(&*rows2[pick].id));
     }
 
     #[test]

@@ -16,23 +16,25 @@ pub struct Report {
     pub article_id: u32,
     /// The event's key inside its article (see [`event_key`]).
     pub key: Arc<str>,
-    /// The event as this article reports it, corrections applied; shared
-    /// with the engine's answer (see [`EventCache`]) unless corrected.
-    pub event: Arc<Event>,
+    /// The event as this article reports it, corrections applied; the
+    /// engine's answer's own unless corrected (see [`SharedEvent`]).
+    pub event: SharedEvent,
     pub corrected: bool,
-    /// Under which reports of other articles are the same event (see [`merge_key`]).
-    merge_key: Option<Arc<str>>,
+    /// The timeline row it belongs to (see [`row_id`]): reports of several
+    /// articles with the same one are the same event.
+    row_id: Arc<str>,
 }
 
 impl Report {
     /// An uncorrected report, keyed as [`reports`] keys it (for tests).
     #[cfg(test)]
     pub fn plain(article_id: u32, event: Event) -> Report {
+        let key = event_key(&event);
         Report {
             article_id,
-            key: event_key(&event).into(),
-            merge_key: merge_key(&event).map(Arc::from),
-            event: Arc::new(event),
+            row_id: row_id(article_id, &key, &event).into(),
+            key: key.into(),
+            event: SharedEvent::new(event),
             corrected: false,
         }
     }
@@ -43,25 +45,76 @@ impl PartialEq for Report {
         self.article_id == other.article_id
             && self.corrected == other.corrected
             && self.key == other.key
-            && same_event(&self.event, &other.event)
+            && self.event.same(&other.event)
     }
 }
 
-/// The same event: the same shared one (the usual case after a re-merge),
-/// else equal field by field.
-fn same_event(a: &Arc<Event>, b: &Arc<Event>) -> bool {
-    Arc::ptr_eq(a, b) || a == b
+/// An event as the timeline holds it: where it is in the engine's answer
+/// (the answer is shared, the event is not copied: a thousand articles'
+/// answers are read into the timeline without copying 27,000 events), or an
+/// event of its own (corrected, or filled from other reports).
+#[derive(Debug, Clone)]
+pub struct SharedEvent(Shared);
+
+#[derive(Debug, Clone)]
+enum Shared {
+    /// The answer and the event's index in it (always in range: made only
+    /// by [`EventCache`] from that answer).
+    InAnswer(Arc<Extraction>, usize),
+    Own(Arc<Event>),
 }
 
-/// Each article's events behind an `Arc` each, with their keys, made once
+impl std::ops::Deref for SharedEvent {
+    type Target = Event;
+    fn deref(&self) -> &Event {
+        match &self.0 {
+            Shared::InAnswer(x, i) => &x.events[*i],
+            Shared::Own(e) => e,
+        }
+    }
+}
+
+impl SharedEvent {
+    pub fn new(event: Event) -> SharedEvent {
+        SharedEvent(Shared::Own(Arc::new(event)))
+    }
+
+    /// The same event: the same shared one (the usual case after a
+    /// re-merge), else equal field by field.
+    pub fn same(&self, other: &SharedEvent) -> bool {
+        self.shares(other) || **self == **other
+    }
+
+    /// Both are the one event in the same place: not a copy.
+    fn shares(&self, other: &SharedEvent) -> bool {
+        match (&self.0, &other.0) {
+            (Shared::InAnswer(a, i), Shared::InAnswer(b, j)) => Arc::ptr_eq(a, b) && i == j,
+            (Shared::Own(a), Shared::Own(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The event to change, made its own first if it is the answer's.
+    fn make_mut(&mut self) -> &mut Event {
+        if let Shared::InAnswer(x, i) = &self.0 {
+            let own = Arc::new(x.events[*i].clone());
+            self.0 = Shared::Own(own);
+        }
+        match &mut self.0 {
+            Shared::Own(e) => Arc::make_mut(e),
+            Shared::InAnswer(..) => unreachable!("made its own just above"),
+        }
+    }
+}
+
+/// Each article's events with their keys, made once
 /// per answer of the engine: re-merging a thousand articles' reports after
 /// every answer then copies pointers instead of events and strings.
 #[derive(Default)]
 pub struct EventCache(HashMap<u32, (Arc<Extraction>, SharedEvents)>);
 
-/// One answer's events, each shared, with its key in the article and its
-/// merge key.
-type SharedEvents = Arc<[(Arc<Event>, Arc<str>, Option<Arc<str>>)]>;
+/// One answer's events, each with its key in the article and its row id.
+type SharedEvents = Arc<[(SharedEvent, Arc<str>, Arc<str>)]>;
 
 impl EventCache {
     fn events(&mut self, article: u32, x: &Arc<Extraction>) -> SharedEvents {
@@ -73,7 +126,8 @@ impl EventCache {
                 let events: SharedEvents = x
                     .events
                     .iter()
-                    .map(|e| {
+                    .enumerate()
+                    .map(|(i, e)| {
                         // Two events with the same key in one article would
                         // share corrections; the later ones are numbered.
                         let mut key = event_key(e);
@@ -83,9 +137,9 @@ impl EventCache {
                         }
                         *n += 1;
                         (
-                            Arc::new(e.clone()),
+                            SharedEvent(Shared::InAnswer(x.clone(), i)),
+                            Arc::from(row_id(article, &key, e)),
                             Arc::from(key),
-                            merge_key(e).map(Arc::from),
                         )
                     })
                     .collect();
@@ -143,17 +197,15 @@ impl TimelineEvent {
 #[derive(Debug, Clone)]
 pub struct Row {
     /// Unique among the rows; used for selection and as the list key.
-    pub id: String,
+    pub id: Arc<str>,
     /// The first report's event, with counts and side filled from the others.
-    pub event: Arc<Event>,
+    pub event: SharedEvent,
     pub reports: Vec<Report>,
 }
 
 impl PartialEq for Row {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.reports == other.reports
-            && same_event(&self.event, &other.event)
+        self.id == other.id && self.reports == other.reports && self.event.same(&other.event)
     }
 }
 
@@ -219,7 +271,7 @@ pub fn reports_cached(
         };
         let events = cache.events(a.id, x);
         out.reserve(events.len());
-        for (e, key, merge) in events.iter() {
+        for (e, row, key) in events.iter() {
             // Most readers correct nothing: no key to make and look up.
             let correction = if corrections.is_empty() {
                 None
@@ -233,8 +285,8 @@ pub fn reports_cached(
                     out.push(Report {
                         article_id: a.id,
                         key: key.clone(),
-                        merge_key: merge_key(&event).map(Arc::from),
-                        event: Arc::new(event),
+                        row_id: row_id(a.id, key, &event).into(),
+                        event: SharedEvent::new(event),
                         corrected: true,
                     })
                 }
@@ -243,12 +295,22 @@ pub fn reports_cached(
                     key: key.clone(),
                     event: e.clone(),
                     corrected: false,
-                    merge_key: merge.clone(),
+                    row_id: row.clone(),
                 }),
             }
         }
     }
     (out, deleted)
+}
+
+/// The timeline row of an article's event: `m:` and its merge key when
+/// reports of other articles can be the same event, else `a<article>:<key>`,
+/// its own.
+fn row_id(article: u32, key: &str, e: &Event) -> String {
+    match merge_key(e) {
+        Some(k) => format!("m:{k}"),
+        None => format!("a{article}:{key}"),
+    }
 }
 
 /// The key under which reports from different articles are the same event:
@@ -269,29 +331,20 @@ fn merge_key(e: &Event) -> Option<String> {
 /// day, then undated rows by article; within a day, in article and text order.
 pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> {
     let mut rows: Vec<Row> = Vec::with_capacity(reports.len());
-    let mut by_key: HashMap<Arc<str>, usize> = HashMap::with_capacity(reports.len());
+    let mut by_id: HashMap<Arc<str>, usize> = HashMap::with_capacity(reports.len());
     for r in reports {
-        match r.merge_key.clone() {
-            Some(k) => {
-                if let Some(&i) = by_key.get(&k) {
-                    let row = &mut rows[i];
-                    // The row's own copy, made only when a second report fills it.
-                    fill_from(Arc::make_mut(&mut row.event), &r.event);
-                    row.reports.push(r);
-                } else {
-                    by_key.insert(k.clone(), rows.len());
-                    rows.push(Row {
-                        id: format!("m:{k}"),
-                        event: r.event.clone(),
-                        reports: vec![r],
-                    });
-                }
-            }
-            None => rows.push(Row {
-                id: format!("a{}:{}", r.article_id, r.key),
+        if let Some(&i) = by_id.get(&r.row_id) {
+            let row = &mut rows[i];
+            // The row's own copy, made only when a second report fills it.
+            fill_from(row.event.make_mut(), &r.event);
+            row.reports.push(r);
+        } else {
+            by_id.insert(r.row_id.clone(), rows.len());
+            rows.push(Row {
+                id: r.row_id.clone(),
                 event: r.event.clone(),
                 reports: vec![r],
-            }),
+            });
         }
     }
     let order: HashMap<u32, usize> = article_order
@@ -314,9 +367,9 @@ pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> 
 /// `rows` with every row that did not change since `before` replaced by its
 /// earlier self (same version), so what is drawn for it stays as it is.
 pub fn keep_unchanged(rows: Vec<TimelineEvent>, before: &[TimelineEvent]) -> Vec<TimelineEvent> {
-    let old: HashMap<&str, &TimelineEvent> = before.iter().map(|r| (r.id.as_str(), r)).collect();
+    let old: HashMap<&str, &TimelineEvent> = before.iter().map(|r| (&*r.id, r)).collect();
     rows.into_iter()
-        .map(|r| match old.get(r.id.as_str()) {
+        .map(|r| match old.get(&*r.id) {
             Some(o) if o.row == r.row => (*o).clone(),
             _ => r,
         })
@@ -451,12 +504,12 @@ mod tests {
         assert!(first
             .iter()
             .zip(&again)
-            .all(|(a, b)| Arc::ptr_eq(&a.event, &b.event)));
+            .all(|(a, b)| a.event.shares(&b.event)));
         // A new answer for article 1: its events are new, article 2's stay shared.
         xs.insert(1, Arc::new(Extraction::clone(&xs[&1])));
         let (third, _) = reports_cached(&arts, &xs, &Corrections::new(), &mut cache);
         for (a, b) in first.iter().zip(&third) {
-            assert_eq!(Arc::ptr_eq(&a.event, &b.event), a.article_id == 2);
+            assert_eq!(a.event.shares(&b.event), a.article_id == 2);
             assert_eq!(a, b, "equal all the same");
         }
         // Rows made from shared events are the same rows.

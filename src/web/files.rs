@@ -27,50 +27,78 @@ impl ReadFiles {
     }
 }
 
-/// Reads `files` as one: the browser joins them in one blob and hands over
-/// one buffer, instead of a buffer (and a trip through its file reading
-/// machinery, ~0.1 ms each) per file; a thousand small articles arrive in a
-/// handful of reads. If the joined read fails (a file moved or unreadable),
-/// each file is read on its own, so only the failing one is lost.
-pub async fn read_all(files: &[web_sys::File]) -> ReadFiles {
-    if let Ok(bytes) = read_joined(files).await {
-        let mut at = 0;
-        let mut ranges = Vec::with_capacity(files.len());
-        for f in files {
-            let end = at + f.size() as usize;
-            ranges.push((end <= bytes.len()).then_some(at..end));
-            at = end;
-        }
-        if at == bytes.len() {
-            return ReadFiles { bytes, ranges };
-        }
-    }
-    let mut read = ReadFiles::default();
-    for f in files {
-        let range = match read_blob(f).await {
-            Ok(b) => {
-                let start = read.bytes.len();
-                read.bytes.extend_from_slice(&b);
-                Some(start..read.bytes.len())
-            }
-            Err(()) => None,
-        };
-        read.ranges.push(range);
-    }
-    read
+/// A read under way (see [`start_reading`]).
+pub struct Reading<'a> {
+    files: &'a [web_sys::File],
+    /// The joined read, started (a `JsFuture` listens from the start, so a
+    /// failure is never an unhandled rejection); `None` if the browser would
+    /// not join them.
+    joined: Option<JsFuture>,
 }
 
-async fn read_joined(files: &[web_sys::File]) -> Result<Vec<u8>, ()> {
-    if let [one] = files {
-        return read_blob(one).await;
+/// Starts reading `files` as one: the browser joins them in one blob and
+/// hands over one buffer, instead of a buffer (and a trip through its file
+/// reading machinery, ~0.1 ms each) per file; a thousand small articles
+/// arrive in a handful of reads. The read starts now and is awaited with
+/// [`Reading::finish`], so the browser reads the next group while the page
+/// adds the last one.
+pub fn start_reading(files: &[web_sys::File]) -> Reading<'_> {
+    let joined = match files {
+        [one] => Some(one.array_buffer()),
+        _ => {
+            let parts: js_sys::Array = files.iter().collect();
+            web_sys::Blob::new_with_blob_sequence(&parts)
+                .ok()
+                .map(|b| b.array_buffer())
+        }
     }
-    let parts: js_sys::Array = files.iter().collect();
-    let joined = web_sys::Blob::new_with_blob_sequence(&parts).map_err(|_| ())?;
-    read_blob(&joined).await
+    .map(JsFuture::from);
+    Reading { files, joined }
+}
+
+impl Reading<'_> {
+    /// The files' bytes. If the joined read fails (a file moved or
+    /// unreadable), each file is read on its own, so only the failing one is
+    /// lost.
+    pub async fn finish(self) -> ReadFiles {
+        let files = self.files;
+        if let Some(Ok(bytes)) = match self.joined {
+            Some(p) => Some(bytes_of(p).await),
+            None => None,
+        } {
+            let mut at = 0;
+            let mut ranges = Vec::with_capacity(files.len());
+            for f in files {
+                let end = at + f.size() as usize;
+                ranges.push((end <= bytes.len()).then_some(at..end));
+                at = end;
+            }
+            if at == bytes.len() {
+                return ReadFiles { bytes, ranges };
+            }
+        }
+        let mut read = ReadFiles::default();
+        for f in files {
+            let range = match read_blob(f).await {
+                Ok(b) => {
+                    let start = read.bytes.len();
+                    read.bytes.extend_from_slice(&b);
+                    Some(start..read.bytes.len())
+                }
+                Err(()) => None,
+            };
+            read.ranges.push(range);
+        }
+        read
+    }
 }
 
 async fn read_blob(blob: &web_sys::Blob) -> Result<Vec<u8>, ()> {
-    let buf = JsFuture::from(blob.array_buffer()).await.map_err(|_| ())?;
+    bytes_of(JsFuture::from(blob.array_buffer())).await
+}
+
+async fn bytes_of(read: JsFuture) -> Result<Vec<u8>, ()> {
+    let buf = read.await.map_err(|_| ())?;
     let buf: js_sys::ArrayBuffer = buf.dyn_into().map_err(|_| ())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
