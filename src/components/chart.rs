@@ -155,6 +155,21 @@ pub fn Chart() -> impl IntoView {
         let lang = state.lang.get();
         days.with(|(bin, bars)| layout(lang, *bin, bars))
     });
+    // What a filter change alters in a bar that stays (its name, height
+    // and number) is updated in place: bars are keyed by where they stand,
+    // and each follows its own memo (a bar that did not change touches
+    // nothing, and the layout is not followed by every bar's attributes).
+    let bar_now = move |from: Date, to: Date| {
+        Memo::new(move |_| {
+            layout.with(|l| {
+                l.bars
+                    .iter()
+                    .find(|b| b.from == from && b.to == to)
+                    .map(|b| (b.label.clone(), tenths(b.top - 3.0), b.total.clone()))
+                    .unwrap_or_default()
+            })
+        })
+    };
     // One button per bar (its hit area and labels), then the segments of
     // every bar drawn as one path per event type: a filter change rewrites a
     // few paths instead of thousands of rectangles' attributes.
@@ -165,13 +180,14 @@ pub fn Chart() -> impl IntoView {
                 key=|b| b.key.clone()
                 children=move |b| {
                     let (from, to) = (b.from, b.to);
+                    let bar = bar_now(from, to);
                     let pressed = move || state.filters.with(|f| f.from == Some(from) && f.to == Some(to));
                     view! {
                         <g
                             class="day"
                             role="button"
                             tabindex="0"
-                            aria-label=b.label
+                            aria-label=move || bar.with(|b| b.0.clone())
                             aria-pressed=move || pressed().to_string()
                             on:click=move |_| toggle_day(from, to)
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -210,8 +226,11 @@ pub fn Chart() -> impl IntoView {
                 each=move || layout.with(|l| l.bars.clone())
                 key=|b| b.key.clone()
                 children=move |b| {
+                    let bar = bar_now(b.from, b.to);
                     view! {
-                        <text x=tenths(b.cx) y=tenths(b.top - 3.0) class="bar-n">{b.total}</text>
+                        <text x=tenths(b.cx) y=move || bar.with(|b| b.1.clone()) class="bar-n">
+                            {move || bar.with(|b| b.2.clone())}
+                        </text>
                         {b.axis.map(|a| view! { <text x=tenths(b.cx) y=H - 6.0 class="bar-label">{a}</text> })}
                     }
                 }
@@ -263,7 +282,9 @@ pub fn Chart() -> impl IntoView {
 /// One bar's button: its slot, its name and the labels drawn with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarBox {
-    /// Everything below in one string: the bar's identity in a keyed list.
+    /// Where the bar stands (its days, slot and axis label) in one string:
+    /// its identity in a keyed list. Its name, height and number are not
+    /// part of it, so that a filter change updates them in place.
     pub key: String,
     pub from: Date,
     pub to: Date,
@@ -357,19 +378,14 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
             H - BOTTOM - total as f64 * unit,
         );
         out.bars.push(BarBox {
-            key: format!(
-                "{day}|{last}|{}|{}|{}|{axis:?}|{label}",
-                tenths(left),
-                tenths(slot),
-                tenths(top)
-            ),
+            key: format!("{day}|{last}|{}|{}|{axis:?}", tenths(left), tenths(slot)),
             from: *day,
             to: *last,
             x: left,
             slot,
             cx,
             top,
-            total: lang.num(total as u64),
+            total: number_if_it_fits(lang.num(total as u64), slot),
             label,
             axis,
         });
@@ -383,6 +399,17 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
         })
         .collect();
     out
+}
+
+/// The number over a bar, or nothing where it would run into its
+/// neighbours' (many narrow bars): the bar's name still says it.
+fn number_if_it_fits(n: String, slot: f64) -> String {
+    // A digit of the 13 px label is about 7.5 px wide, in either script.
+    if n.chars().count() as f64 * 7.5 + 2.0 <= slot {
+        n
+    } else {
+        String::new()
+    }
 }
 
 /// A bar's full name: "Wed 22 Mar 2017", "Week of Sat 18 Mar 2017", "March 2017", "2017".
@@ -464,6 +491,32 @@ mod tests {
         let ar = layout(Lang::Ar, Bin::Day, &bars);
         assert!(ar.bars[0].x > ar.bars[1].x);
         assert_eq!(layout(Lang::En, Bin::Day, &[]), Layout::default());
+    }
+
+    #[test]
+    fn numbers_over_narrow_bars_are_left_to_the_bars_names() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let bars = |n: i64, each: usize| -> Vec<Bar> {
+            (0..n)
+                .map(|i| {
+                    let day = d("2017-01-01").add_days(i).unwrap();
+                    (day, day, vec![(EventType::Clash, each)])
+                })
+                .collect()
+        };
+        // Table: (bars, events in each, whether the numbers are drawn)
+        for (n, each, drawn) in [
+            (2, 150, true),
+            (20, 150, true),
+            (60, 150, false),
+            (60, 7, true),
+        ] {
+            let l = layout(Lang::En, Bin::Day, &bars(n, each));
+            for b in &l.bars {
+                assert_eq!(!b.total.is_empty(), drawn, "{n} bars of {each}");
+                assert!(b.label.contains(&format!(": {each} events")), "{}", b.label);
+            }
+        }
     }
 
     #[test]

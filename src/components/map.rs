@@ -182,7 +182,9 @@ pub fn event_label(lang: Lang, r: &TimelineEvent) -> String {
 /// for one event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkView {
-    /// Everything below in one string: the mark's identity in a keyed list.
+    /// The mark's identity in a keyed list: everything below in one string
+    /// for one event's mark; for a spot only its place in the list, so that
+    /// after a filter change the spots' circles are reused, updated in place.
     pub key: String,
     /// The event a click selects (a spot's first event).
     pub id: String,
@@ -205,9 +207,8 @@ impl MarkView {
         label: String,
         tab_stop: bool,
     ) -> Self {
-        let r = spot_radius.map(tenths).unwrap_or_default();
         let key = format!(
-            "{id}|{r}|{}|{}|{kind:?}|{tab_stop}|{label}",
+            "{id}|{}|{}|{kind:?}|{tab_stop}|{label}",
             tenths(x),
             tenths(y)
         );
@@ -238,7 +239,10 @@ fn spot_views(lang: Lang, rows: &[TimelineEvent]) -> Vec<MarkView> {
                 Lang::Ar => format!("{place}: {} حدثاً", lang.num(count as u64)),
             };
             let r = 3.0 + (count as f64).sqrt() * 1.5;
-            MarkView::new(&rows[i].id, Some(r), (x, y), kind, label, n == 0)
+            MarkView {
+                key: format!("s{n}"),
+                ..MarkView::new(&rows[i].id, Some(r), (x, y), kind, label, n == 0)
+            }
         })
         .collect()
 }
@@ -267,29 +271,43 @@ fn event_views(lang: Lang, rows: &[TimelineEvent], selected: Option<&str>) -> Ve
         .collect()
 }
 
-fn mark_view(state: AppState, m: MarkView) -> AnyView {
+fn mark_view(state: AppState, marks: Memo<Vec<MarkView>>, n: usize, m: MarkView) -> AnyView {
     let id = m.id.clone();
     let id2 = m.id.clone();
     let tabindex = if m.tab_stop { "0" } else { "-1" };
-    let pick = move |_| pick_row(state, &id);
-    let key = move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2));
     match m.spot_radius {
-        Some(r) => view! {
-            <circle
-                class="mark spot"
-                cx=tenths(m.x)
-                cy=tenths(m.y)
-                r=tenths(r)
-                fill=colour(m.kind)
-                role="button"
-                tabindex=tabindex
-                aria-label=m.label
-                on:click=pick
-                on:keydown=key
-            ></circle>
+        Some(_) => {
+            // The n-th spot now: its circle shows whichever spot is n-th
+            // after a filter change. One memo per circle, so its attributes
+            // follow it alone (not every circle's the list), and a spot
+            // that did not change touches nothing.
+            let now = Memo::new(move |_| marks.with(|ms| ms.get(n).cloned()));
+            let part = move |f: fn(&MarkView) -> String| {
+                move || now.with(|m| m.as_ref().map(f).unwrap_or_default())
+            };
+            let id_now = part(|m| m.id.clone());
+            view! {
+                <circle
+                    class="mark spot"
+                    cx=part(|m| tenths(m.x))
+                    cy=part(|m| tenths(m.y))
+                    r=part(|m| tenths(m.spot_radius.unwrap_or_default()))
+                    fill=part(|m| colour(m.kind).to_string())
+                    role="button"
+                    tabindex=part(|m| if m.tab_stop { "0" } else { "-1" }.to_string())
+                    aria-label=part(|m| m.label.clone())
+                    on:click=move |_| pick_row(state, &id_now())
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        on_mark_key(&ev, || pick_row(state, &id_now()))
+                    }
+                ></circle>
+            }
+            .into_any()
         }
-        .into_any(),
         None => {
+            let pick = move |_| pick_row(state, &id);
+            let key =
+                move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2));
             let id3 = m.id.clone();
             let selected = move || state.selected.with(|s| s.as_deref() == Some(id3.as_str()));
             view! {
@@ -364,14 +382,15 @@ pub fn Map() -> impl IntoView {
             }
         })
     });
-    // Keyed by everything a mark shows: after a filter change only the marks
-    // that differ are drawn again; the others are not touched.
+    // Events' marks are keyed by everything they show: after a filter change
+    // only those that differ are drawn again. Spots are keyed by their place
+    // in the list: their circles are reused and updated in place.
     let mark_list = move || {
         view! {
             <For
-                each=move || marks.get()
-                key=|m| m.key.clone()
-                children=move |m| mark_view(state, m)
+                each=move || marks.get().into_iter().enumerate()
+                key=|(_, m)| m.key.clone()
+                children=move |(n, m)| mark_view(state, marks, n, m)
             />
         }
     };
