@@ -203,8 +203,8 @@ impl Extractor {
                     .try_update_value(|i| i.jobs.read_so_far(job, done as usize));
                 self.show_progress();
             }
-            Reply::Done { job, json } => {
-                let parsed = serde_json::from_slice::<Extraction>(&json);
+            Reply::Done { job, answer } => {
+                let parsed = waqai_engine::wire::decode(&answer);
                 let Some(wait) = self
                     .inner
                     .try_update_value(|i| {

@@ -19,8 +19,8 @@ pub enum Reply {
     },
     Done {
         job: u32,
-        /// The extraction as UTF-8 JSON.
-        json: Vec<u8>,
+        /// The extraction in the engine's binary form (`waqai_engine::wire`).
+        answer: Vec<u8>,
     },
     Error {
         job: u32,
@@ -97,7 +97,7 @@ thread_local! {
     /// The reply's keys as JavaScript strings, made once: a thousand
     /// answers would otherwise make (and decode) five thousand of them.
     static KEYS: [JsValue; 6] =
-        ["id", "json", "done", "ready", "failed", "error"].map(JsValue::from_str);
+        ["id", "answer", "done", "ready", "failed", "error"].map(JsValue::from_str);
 }
 
 fn parse(data: &JsValue) -> Option<Reply> {
@@ -106,7 +106,7 @@ fn parse(data: &JsValue) -> Option<Reply> {
 
 fn parse_with(
     data: &JsValue,
-    [id, json, done, ready, failed, error]: &[JsValue; 6],
+    [id, answer, done, ready, failed, error]: &[JsValue; 6],
 ) -> Option<Reply> {
     let get = |k: &JsValue| {
         js_sys::Reflect::get(data, k)
@@ -118,10 +118,10 @@ fn parse_with(
     // The usual reply first: an answer.
     if let Some(job) = num(id) {
         let job = job as u32;
-        if let Some(json) = get(json).and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+        if let Some(bytes) = get(answer).and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
             return Some(Reply::Done {
                 job,
-                json: json.to_vec(),
+                answer: bytes.to_vec(),
             });
         }
         if let Some(message) = text(error) {

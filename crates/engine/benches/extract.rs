@@ -40,6 +40,20 @@ fn corpus(articles: &[(String, String)], bytes: usize) -> String {
     text
 }
 
+/// The articles repeated in order until they hold `bytes` (the corpus of
+/// [`corpus`], one article a text).
+fn as_articles(articles: &[(String, String)], bytes: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut len = 0;
+    while len < bytes {
+        for (_, a) in articles {
+            out.push(a.as_str());
+            len += a.len() + 1;
+        }
+    }
+    out
+}
+
 fn bench(c: &mut Criterion) {
     let articles = articles();
     let big = corpus(&articles, 4 << 20);
@@ -53,6 +67,16 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.bench_function("engine", |b| {
         b.iter(|| black_box(extract(black_box(&big), &options)))
+    });
+    // The same bytes as the articles they are (the page and the CLI read
+    // each article on its own; the page refuses a text over 1 MB).
+    let pieces = as_articles(&articles, big.len());
+    group.bench_function("engine_article_by_article", |b| {
+        b.iter(|| {
+            for text in &pieces {
+                black_box(extract(black_box(text), &options));
+            }
+        })
     });
     group.bench_function("aho_corasick_floor", |b| {
         b.iter(|| black_box(floor.find_overlapping_iter(black_box(&big)).count()))

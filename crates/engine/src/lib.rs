@@ -38,6 +38,7 @@ pub mod numbers;
 mod resolve;
 pub mod text;
 pub mod time;
+pub mod wire;
 
 use std::cell::RefCell;
 
