@@ -7,6 +7,8 @@ try {
   const bindings = await import(tag.dataset.js);
   const wasm = await bindings.default({ module_or_path: tag.dataset.wasm });
   window.wasmBindings = bindings;
+  // The page has mounted (its module's start function ran inside init): the loading frame goes.
+  document.getElementById('boot')?.remove();
   // The app mounts while the module starts: from here the page can be used (the benchmarks
   // read this mark; bench/browser/tti.mjs).
   performance.mark('waqai:interactive');
@@ -16,6 +18,7 @@ try {
   p.setAttribute('role', 'alert');
   p.textContent =
     'waqai could not start: this browser could not load its WebAssembly module. Reload the page, or use a current browser. / تعذّر تشغيل وقائع: لم يتمكن المتصفح من تحميل وحدة WebAssembly. أعد تحميل الصفحة أو استخدم متصفحًا حديثًا.';
+  document.querySelector('#boot .boot-note')?.remove();
   document.body.prepend(p);
   throw e;
 }

@@ -260,3 +260,34 @@ test('a panic in the module is shown in the page, and the reader\'s articles are
     await p.close();
   }
 });
+
+test('a loading frame shows while the page module loads, and gives way to the page; a module that cannot load is said in its place', async () => {
+  // Held: the page's module arrives only when the test lets it.
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/waqai-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+    const note = page.getByRole('status').filter({ hasText: 'Loading…' });
+    await note.waitFor();
+    assert.equal(await page.locator('#boot').getByText('waqai').isVisible(), true);
+    release();
+    await page.getByLabel('Article text').waitFor();
+    assert.equal(await page.locator('#boot').count(), 0, 'the loading frame is gone once the page is there');
+    assert.equal(await page.locator('h1').count(), 1);
+
+    // Refused: the reader is told, and the frame no longer says it is loading.
+    const broken = await context.newPage();
+    await broken.route(/waqai-web-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await broken.goto(env.server.url);
+    await broken.getByRole('alert').filter({ hasText: 'waqai could not start' }).waitFor();
+    assert.equal(await broken.getByText('Loading…').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
