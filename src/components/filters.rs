@@ -32,15 +32,27 @@ pub fn FilterPanel() -> impl IntoView {
     let s = move || state.strings();
     let f = state.filters;
     let set = move |g: &dyn Fn(&mut Filters)| f.update(|x| g(x));
-    let count_type = move |t: EventType| {
-        state
-            .rows
-            .with(|r| r.iter().filter(|e| e.event.kind == t).count())
-    };
+    // Every type's and side's count in one pass over the rows, made again
+    // only when the rows change: the list of sides follows the filters too,
+    // and a count per side and per change was ten passes over 10,000 rows.
+    let counts = Memo::new(move |_| {
+        state.rows.with(|r| {
+            let mut types = [0usize; EventType::ALL.len()];
+            let mut sides: Vec<(&'static str, usize)> = Vec::new();
+            for e in r.iter() {
+                types[e.event.kind as usize] += 1;
+                let id = side_id(e);
+                match sides.iter_mut().find(|(s, _)| *s == id) {
+                    Some((_, n)) => *n += 1,
+                    None => sides.push((id, 1)),
+                }
+            }
+            (types, sides)
+        })
+    });
+    let count_type = move |t: EventType| counts.with(|(types, _)| types[t as usize]);
     let count_side = move |id: &str| {
-        state
-            .rows
-            .with(|r| r.iter().filter(|e| side_id(e) == id).count())
+        counts.with(|(_, sides)| sides.iter().find(|(s, _)| *s == id).map_or(0, |(_, n)| *n))
     };
     // Sides present in the events, plus any hidden one (so it can be shown again).
     let sides = move || {
