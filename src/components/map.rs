@@ -272,14 +272,11 @@ fn event_views(lang: Lang, rows: &[TimelineEvent], selected: Option<&str>) -> Ve
 }
 
 fn mark_view(state: AppState, marks: Memo<Vec<MarkView>>, n: usize, m: MarkView) -> AnyView {
-    let id = m.id.clone();
-    let id2 = m.id.clone();
-    let tabindex = if m.tab_stop { "0" } else { "-1" };
     match m.spot_radius {
         Some(_) => {
             // The n-th spot now: its circle shows whichever spot is n-th
             // after a filter change. One memo per circle, so its attributes
-            // follow it alone (not every circle's the list), and a spot
+            // follow this one spot rather than the whole list, and a spot
             // that did not change touches nothing.
             let now = Memo::new(move |_| marks.with(|ms| ms.get(n).cloned()));
             let part = move |f: fn(&MarkView) -> String| {
@@ -305,6 +302,8 @@ fn mark_view(state: AppState, marks: Memo<Vec<MarkView>>, n: usize, m: MarkView)
             .into_any()
         }
         None => {
+            let (id, id2) = (m.id.clone(), m.id.clone());
+            let tabindex = if m.tab_stop { "0" } else { "-1" };
             let pick = move |_| pick_row(state, &id);
             let key =
                 move |ev: leptos::ev::KeyboardEvent| on_mark_key(&ev, || pick_row(state, &id2));
