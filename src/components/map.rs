@@ -234,10 +234,7 @@ fn spot_views(lang: Lang, rows: &[TimelineEvent]) -> Vec<MarkView> {
             let place = located_place(&rows[i])
                 .map(|p| p.name.as_str())
                 .unwrap_or_default();
-            let label = match lang {
-                Lang::En => format!("{place}: {count} events"),
-                Lang::Ar => format!("{place}: {} حدثاً", lang.num(count as u64)),
-            };
+            let label = format!("{place}: {}", lang.events_count(count as u64));
             let r = 3.0 + (count as f64).sqrt() * 1.5;
             MarkView {
                 key: format!("s{n}"),

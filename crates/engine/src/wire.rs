@@ -198,6 +198,20 @@ struct Reader<'a> {
 
 const CUT: WireError = WireError("cut short");
 
+/// The variants in declaration order, as the writer numbers them.
+const DATE_PRECISIONS: [DatePrecision; 4] = [
+    DatePrecision::Day,
+    DatePrecision::Week,
+    DatePrecision::Month,
+    DatePrecision::Unknown,
+];
+const GEO_PRECISIONS: [GeoPrecision; 4] = [
+    GeoPrecision::Exact,
+    GeoPrecision::Near,
+    GeoPrecision::Region,
+    GeoPrecision::Unknown,
+];
+
 impl Reader<'_> {
     fn byte(&mut self) -> Result<u8, WireError> {
         let b = *self.bytes.get(self.at).ok_or(CUT)?;
@@ -226,6 +240,13 @@ impl Reader<'_> {
 
     fn usize(&mut self) -> Result<usize, WireError> {
         usize::try_from(self.uint()?).map_err(|_| WireError("number too big"))
+    }
+
+    /// The value a byte indexes in `all` (the order the writer's `as u8`
+    /// gives: declaration order).
+    fn one_of<T: Copy>(&mut self, all: &[T], what: &'static str) -> Result<T, WireError> {
+        let i = usize::from(self.byte()?);
+        all.get(i).copied().ok_or(WireError(what))
     }
 
     fn flag(&mut self) -> Result<bool, WireError> {
@@ -299,9 +320,7 @@ impl Reader<'_> {
     }
 
     fn event(&mut self) -> Result<Event, WireError> {
-        let kind = *EventType::ALL
-            .get(usize::from(self.byte()?))
-            .ok_or(WireError("bad event type"))?;
+        let kind = self.one_of(&EventType::ALL, "bad event type")?;
         let places = self.list(Reader::place)?;
         let side = match self.byte()? {
             0 => None,
@@ -318,17 +337,8 @@ impl Reader<'_> {
         let killed = self.count()?;
         let wounded = self.count()?;
         let date = self.date()?;
-        let precision = *[
-            DatePrecision::Day,
-            DatePrecision::Week,
-            DatePrecision::Month,
-            DatePrecision::Unknown,
-        ]
-        .get(usize::from(self.byte()?))
-        .ok_or(WireError("bad date precision"))?;
-        let status = *[Status::Reported, Status::Denied]
-            .get(usize::from(self.byte()?))
-            .ok_or(WireError("bad status"))?;
+        let precision = self.one_of(&DATE_PRECISIONS, "bad date precision")?;
+        let status = self.one_of(&[Status::Reported, Status::Denied], "bad status")?;
         let source = self.opt_string()?;
         let weapons = self.list(Reader::string)?;
         let evidence = self.list(|r| {
@@ -373,14 +383,7 @@ impl Reader<'_> {
         };
         let lat = self.opt_f64()?;
         let lon = self.opt_f64()?;
-        let precision = *[
-            GeoPrecision::Exact,
-            GeoPrecision::Near,
-            GeoPrecision::Region,
-            GeoPrecision::Unknown,
-        ]
-        .get(usize::from(self.byte()?))
-        .ok_or(WireError("bad geo precision"))?;
+        let precision = self.one_of(&GEO_PRECISIONS, "bad geo precision")?;
         Ok(Place {
             name,
             normalized,
@@ -447,21 +450,11 @@ mod tests {
             e.actor.side = Side::ALL.get(i % Side::ALL.len()).copied();
             e.killed = [None, Some(Count::Some), Some(Count::Exact(u32::MAX))][i % 3];
             e.wounded = [Some(Count::Exact(0)), None, Some(Count::Some)][i % 3];
-            e.precision = [
-                DatePrecision::Day,
-                DatePrecision::Week,
-                DatePrecision::Month,
-                DatePrecision::Unknown,
-            ][i % 4];
+            e.precision = DATE_PRECISIONS[i % 4];
             e.status = [Status::Reported, Status::Denied][i % 2];
             e.source = (i % 2 == 0).then(|| "المرصد".to_string());
             e.weapons = vec!["هاون".into(); i % 3];
-            e.places[0].precision = [
-                GeoPrecision::Exact,
-                GeoPrecision::Near,
-                GeoPrecision::Region,
-                GeoPrecision::Unknown,
-            ][i % 4];
+            e.places[0].precision = GEO_PRECISIONS[i % 4];
             e.places[0].lat = (i % 2 == 1).then_some(-0.0);
             x.events.push(e.clone());
         }
