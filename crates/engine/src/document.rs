@@ -102,12 +102,45 @@ struct WordFacts {
 /// to the next on the same thread (see `WORD_MEMO` in lib.rs).
 #[derive(Debug, Default)]
 pub struct WordMemo {
-    /// By folded word, for words without (`[0]`) and with (`[1]`) a final ة
-    /// before folding (the facts depend on the word alone, so a word seen
-    /// both ways gets the same time facts twice).
-    words: [FastMap<Box<str>, WordFacts>; 2],
+    /// Words of up to [`ShortWord::MAX`] bytes (nearly all), by folded word
+    /// and whether it had a final ة before folding (the facts depend on the
+    /// word alone, so a word seen both ways gets the same time facts twice).
+    short: FastMap<ShortWord, WordFacts>,
+    /// Longer words, without (`[0]`) and with (`[1]`) a final ة.
+    long: [FastMap<Box<str>, WordFacts>; 2],
     /// Punctuation and symbols, which have no analysis.
     other: FastMap<Box<str>, TimeFacts>,
+}
+
+/// A short word held in the key itself, zero-padded, its length and ة flag
+/// in the last byte: hashed and compared as three `u64`s, with no pointer to
+/// follow and no call to `memcmp` (a look-up runs for every token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl ShortWord {
+    const MAX: usize = 23;
+
+    fn new(word: &str, ta_marbuta: bool) -> Option<ShortWord> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::MAX {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[23] = bytes.len() as u8 | u8::from(ta_marbuta) << 7;
+        let word =
+            |i: usize| u64::from_le_bytes(buf[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+        Some(ShortWord([word(0), word(1), word(2)]))
+    }
+}
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for w in self.0 {
+            state.write_u64(w);
+        }
+    }
 }
 
 /// A memo holding more words than this is emptied before the next piece,
@@ -115,10 +148,18 @@ pub struct WordMemo {
 const MEMO_WORDS: usize = 1 << 18;
 
 impl WordMemo {
+    fn len(&self) -> usize {
+        self.short.len() + self.long.iter().map(FastMap::len).sum::<usize>()
+    }
+
     fn facts(&mut self, word: &str, ta_marbuta: bool) -> WordFacts {
-        let words = &mut self.words[usize::from(ta_marbuta)];
+        let short = ShortWord::new(word, ta_marbuta);
         // Looked up by the borrowed word; a key is copied only for a new word.
-        if let Some(facts) = words.get(word) {
+        let known = match short {
+            Some(key) => self.short.get(&key),
+            None => self.long[usize::from(ta_marbuta)].get(word),
+        };
+        if let Some(facts) = known {
             return facts.clone();
         }
         let lex = lexicon();
@@ -128,7 +169,10 @@ impl WordMemo {
             analysis,
             time: TimeFacts::of(word),
         };
-        words.insert(word.into(), facts.clone());
+        match short {
+            Some(key) => self.short.insert(key, facts.clone()),
+            None => self.long[usize::from(ta_marbuta)].insert(word.into(), facts.clone()),
+        };
         facts
     }
 
@@ -157,7 +201,7 @@ impl<'a> Document<'a> {
         let norm = NormText::new(text);
         let folded = norm.folded();
         let tokens = tokenize(folded);
-        if memo.words.iter().map(FastMap::len).sum::<usize>() > MEMO_WORDS {
+        if memo.len() > MEMO_WORDS {
             *memo = WordMemo::default();
         }
         let mut analyses = Vec::with_capacity(tokens.len());
@@ -371,6 +415,34 @@ mod tests {
     use super::*;
     use crate::text::normalize::fold;
     use crate::time::{may_start, parse_time};
+
+    /// Short keys keep apart what the words keep apart: length (a trailing
+    /// zero byte), the ة flag, and words past the inline limit go elsewhere.
+    #[test]
+    fn short_word_keys() {
+        let key = |w: &str, t: bool| ShortWord::new(w, t);
+        assert_eq!(key("قصف", false), key("قصف", false));
+        assert_ne!(key("قصف", false), key("قصف", true));
+        assert_ne!(key("ab", false), key("ab\0", false));
+        assert_ne!(key("", false), key("\0", false));
+        assert!(key(&"a".repeat(ShortWord::MAX), false).is_some());
+        assert!(key(&"a".repeat(ShortWord::MAX + 1), false).is_none());
+        // A word read from either table has the same facts as on its own.
+        let mut memo = WordMemo::default();
+        for word in ["قصفت", "والمستشفيات", &"ب".repeat(20), "مدينه"] {
+            for ta in [false, true] {
+                let a = memo.facts(word, ta);
+                let b = memo.facts(word, ta);
+                let lex = lexicon();
+                assert_eq!(
+                    a.analysis,
+                    analyze_tiers(word, ta, |s| lex.tiers_of(s)),
+                    "{word}"
+                );
+                assert_eq!((a.analysis, a.id), (b.analysis, b.id), "{word}");
+            }
+        }
+    }
 
     /// [`TimeFacts::of`] asks the parser only about words that may start a
     /// time expression: no token is a time expression alone without that.

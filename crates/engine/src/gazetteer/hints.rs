@@ -1,16 +1,55 @@
 //! Context hints for choosing among places that share a name: the
 //! governorates and cities mentioned near it ("بريف درعا", "في حمص").
 
+use std::ops::Deref;
+
 use super::gazetteer;
 
 /// Governorates (P-codes) and cities (match keys) named near a place.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
-    /// Governorate P-codes, e.g. `"SY12"`.
-    pub governorates: Vec<&'static str>,
+    /// Governorate P-codes, e.g. `"SY12"`, in the order they were named.
+    pub governorates: Few<14>,
     /// Match keys of cities, e.g. `"حمص"` (the gazetteer's own, so adding
     /// one copies nothing).
-    pub cities: Vec<&'static str>,
+    pub cities: Few<16>,
+}
+
+/// Up to `N` distinct strings, in the order added, kept inline: hints are
+/// made for every sentence that tells an event and for every place with
+/// locators, and a `Vec` would allocate for each. Fourteen governorates
+/// exist; a sentence naming more than sixteen cities keeps the first ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Few<const N: usize> {
+    items: [&'static str; N],
+    len: usize,
+}
+
+impl<const N: usize> Default for Few<N> {
+    fn default() -> Self {
+        Few {
+            items: [""; N],
+            len: 0,
+        }
+    }
+}
+
+impl<const N: usize> Few<N> {
+    /// Adds `item` unless it is there already (or the list is full).
+    fn add(&mut self, item: &'static str) {
+        if self.len < N && !self.contains(&item) {
+            self.items[self.len] = item;
+            self.len += 1;
+        }
+    }
+}
+
+impl<const N: usize> Deref for Few<N> {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.items[..self.len]
+    }
 }
 
 impl Hints {
@@ -49,9 +88,7 @@ impl Hints {
             None => gaz.city_key(key),
         };
         if let Some(city) = city {
-            if !self.cities.contains(&city) {
-                self.cities.push(city);
-            }
+            self.cities.add(city);
             added = true;
         }
         added
@@ -62,11 +99,8 @@ impl Hints {
         if self.governorates.contains(&pcode) {
             return;
         }
-        let Some(code) = gazetteer().governorate(pcode).and_then(|g| g.admin1) else {
-            return;
-        };
-        if !self.governorates.contains(&code) {
-            self.governorates.push(code);
+        if let Some(code) = gazetteer().governorate(pcode).and_then(|g| g.admin1) {
+            self.governorates.add(code);
         }
     }
 
@@ -78,9 +112,7 @@ impl Hints {
 
     /// Builder form: adds a city by match key.
     pub fn with_city(mut self, key: &'static str) -> Hints {
-        if !self.cities.contains(&key) {
-            self.cities.push(key);
-        }
+        self.cities.add(key);
         self
     }
 

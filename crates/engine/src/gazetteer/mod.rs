@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::lexicon::hash::{FastMap, FastSet};
 
 pub use common::is_common_word;
-pub use hints::Hints;
+pub use hints::{Few, Hints};
 pub use kind::PlaceKind;
 
 /// One place. Several keys may lead to the same entry (its variants).
@@ -171,6 +171,15 @@ impl Gazetteer {
 
     /// The governorate row for a P-code (`"SY04"`).
     pub fn governorate(&self, pcode: &str) -> Option<&Entry> {
+        // The rows are sorted by P-code, "SY01" to "SY14": a code of that
+        // form is looked for at its number first (asked for every place).
+        if let [b'S', b'Y', tens @ b'0'..=b'9', ones @ b'0'..=b'9'] = *pcode.as_bytes() {
+            let n = usize::from(tens - b'0') * 10 + usize::from(ones - b'0');
+            let row = n.checked_sub(1).and_then(|i| self.governorates.get(i));
+            if let Some(g) = row.filter(|g| g.admin1 == Some(pcode)) {
+                return Some(g);
+            }
+        }
         self.governorates
             .binary_search_by(|g| g.admin1.unwrap_or("").cmp(pcode))
             .ok()
