@@ -126,12 +126,39 @@ impl ShortWord {
         if bytes.len() > Self::MAX {
             return None;
         }
-        let mut buf = [0u8; 24];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        buf[23] = bytes.len() as u8 | u8::from(ta_marbuta) << 7;
-        let word =
-            |i: usize| u64::from_le_bytes(buf[i * 8..i * 8 + 8].try_into().unwrap_or_default());
-        Some(ShortWord([word(0), word(1), word(2)]))
+        // Eight bytes at a time; the last one to seven zero-padded, read as
+        // whole words that overlap and shifted (as wyhash reads a tail): a
+        // copy into a buffer would call memcpy for every token.
+        let len = bytes.len();
+        let u64_at =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+        let u32_at = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().unwrap_or_default(),
+            ))
+        };
+        let mut key = [0u64; 3];
+        for (i, k) in key.iter_mut().enumerate() {
+            let start = i * 8;
+            if start >= len {
+                break;
+            }
+            let n = (len - start).min(8);
+            *k = if n == 8 {
+                u64_at(start)
+            } else if len >= 8 {
+                u64_at(len - 8) >> (8 * (8 - n))
+            } else if n >= 4 {
+                u32_at(0) | (u32_at(n - 4) >> (8 * (8 - n))) << 32
+            } else {
+                bytes
+                    .iter()
+                    .rev()
+                    .fold(0, |word, &b| word << 8 | u64::from(b))
+            };
+        }
+        key[2] |= u64::from(len as u8 | u8::from(ta_marbuta) << 7) << 56;
+        Some(ShortWord(key))
     }
 }
 
@@ -427,6 +454,18 @@ mod tests {
         assert_ne!(key("", false), key("\0", false));
         assert!(key(&"a".repeat(ShortWord::MAX), false).is_some());
         assert!(key(&"a".repeat(ShortWord::MAX + 1), false).is_none());
+        // Every length reads as the zero-padded bytes would.
+        let text = "abcdefghijklmnopqrstuvw";
+        for len in 0..=ShortWord::MAX {
+            let mut buf = [0u8; 24];
+            buf[..len].copy_from_slice(&text.as_bytes()[..len]);
+            buf[23] = len as u8 | 0x80;
+            let want: Vec<u64> = buf
+                .chunks(8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+                .collect();
+            assert_eq!(key(&text[..len], true).unwrap().0.to_vec(), want, "{len}");
+        }
         // A word read from either table has the same facts as on its own.
         let mut memo = WordMemo::default();
         for word in ["قصفت", "والمستشفيات", &"ب".repeat(20), "مدينه"] {

@@ -9,16 +9,17 @@ use super::gazetteer;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
     /// Governorate P-codes, e.g. `"SY12"`, in the order they were named.
-    pub governorates: Few<14>,
+    pub governorates: Few<8>,
     /// Match keys of cities, e.g. `"حمص"` (the gazetteer's own, so adding
     /// one copies nothing).
-    pub cities: Few<16>,
+    pub cities: Few<8>,
 }
 
 /// Up to `N` distinct strings, in the order added, kept inline: hints are
 /// made for every sentence that tells an event and for every place with
-/// locators, and a `Vec` would allocate for each. Fourteen governorates
-/// exist; a sentence naming more than sixteen cities keeps the first ones.
+/// locators, and a `Vec` would allocate for each. Eight is more than news
+/// names near one place; a ninth is not kept (a hint that far down a list
+/// of names would rarely decide between two places of one name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Few<const N: usize> {
     items: [&'static str; N],
