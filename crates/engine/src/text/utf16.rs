@@ -12,7 +12,8 @@ const STEP: usize = 64;
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Utf16Index<'a> {
-        let mut blocks = Vec::with_capacity(text.len() / STEP + 1);
+        // One entry per started block, and the leading zero.
+        let mut blocks = Vec::with_capacity(text.len().div_ceil(STEP) + 1);
         let mut units = 0;
         blocks.push(0);
         for block in text.as_bytes().chunks(STEP) {
