@@ -19,23 +19,47 @@ const BOTTOM: f64 = 22.0;
 
 /// Per day, the number of events of each type (in legend order).
 pub fn per_day(rows: &[TimelineEvent]) -> Vec<(Date, Vec<(EventType, usize)>)> {
-    // Sorting (day, type) pairs puts each day's events side by side, each
-    // type's together: cheaper than a map of maps for ten thousand rows.
-    let mut pairs: Vec<(Date, EventType)> = rows
-        .iter()
-        .filter_map(|r| r.event.date.map(|d| (d, r.event.kind)))
-        .collect();
-    pairs.sort_unstable();
-    pairs
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|day| {
-            let counts = day
-                .chunk_by(|a, b| a.1 == b.1)
-                .map(|same| (same[0].1, same.len()))
-                .collect();
-            (day[0].0, counts)
-        })
-        .collect()
+    let dated = || {
+        rows.iter()
+            .filter_map(|r| r.event.date.map(|d| (d, r.event.kind)))
+    };
+    // The page's rows come in day order (see `merge`): each day's rows are
+    // side by side already, counted in one pass without sorting.
+    if dated().zip(dated().skip(1)).all(|(a, b)| a.0 <= b.0) {
+        return by_day_in_order(dated());
+    }
+    let mut pairs: Vec<(Date, EventType)> = dated().collect();
+    pairs.sort_unstable_by_key(|p| p.0);
+    by_day_in_order(pairs.into_iter())
+}
+
+/// [`per_day`] of (day, type) pairs whose days come in order.
+fn by_day_in_order(
+    pairs: impl Iterator<Item = (Date, EventType)>,
+) -> Vec<(Date, Vec<(EventType, usize)>)> {
+    let mut out = Vec::new();
+    let mut day: Option<(Date, [usize; EventType::ALL.len()])> = None;
+    let finish = |(d, n): (Date, [usize; EventType::ALL.len()])| {
+        let counts = EventType::ALL
+            .into_iter()
+            .filter(|&t| n[t as usize] > 0)
+            .map(|t| (t, n[t as usize]))
+            .collect();
+        (d, counts)
+    };
+    for (d, t) in pairs {
+        match &mut day {
+            Some((current, n)) if *current == d => n[t as usize] += 1,
+            _ => {
+                out.extend(day.take().map(finish));
+                let mut n = [0; EventType::ALL.len()];
+                n[t as usize] = 1;
+                day = Some((d, n));
+            }
+        }
+    }
+    out.extend(day.map(finish));
+    out
 }
 
 /// At most this many bars: beyond, days are gathered into weeks, months or years.
@@ -453,6 +477,51 @@ mod tests {
             d[0].1,
             vec![(EventType::Airstrike, 2), (EventType::Clash, 1)]
         );
+    }
+
+    /// Rows in day order are counted in one pass; rows in any other order
+    /// give the same days and counts.
+    #[test]
+    fn per_day_in_any_order() {
+        use crate::state::corrections::tests::event;
+        use crate::state::events::{merge, Report};
+        let days = [
+            "2017-03-22",
+            "2016-01-05",
+            "2017-03-22",
+            "2016-01-05",
+            "2018-07-01",
+        ];
+        let kinds = [EventType::Clash, EventType::Airstrike, EventType::Shelling];
+        let reps = (0..30)
+            .map(|i| {
+                let e = event(kinds[i % 3], &format!("مكان{i}"), Some(days[i % 5]), 0);
+                Report::plain(1, e)
+            })
+            .collect();
+        let rows = merge(reps, &[1]);
+        let sorted = per_day(&rows);
+        let dates: Vec<String> = sorted.iter().map(|(d, _)| d.to_string()).collect();
+        assert_eq!(dates, ["2016-01-05", "2017-03-22", "2018-07-01"]);
+        assert_eq!(
+            sorted
+                .iter()
+                .map(|(_, c)| c.iter().map(|x| x.1).sum::<usize>())
+                .sum::<usize>(),
+            30
+        );
+        let mut shuffled = rows.clone();
+        shuffled.reverse();
+        shuffled.rotate_left(7);
+        assert_eq!(per_day(&shuffled), sorted);
+        // Within a day, types in legend order.
+        for (_, counts) in &sorted {
+            let order: Vec<usize> = counts
+                .iter()
+                .map(|(t, _)| EventType::ALL.iter().position(|x| x == t).unwrap())
+                .collect();
+            assert!(order.windows(2).all(|w| w[0] < w[1]), "{counts:?}");
+        }
     }
 
     #[test]

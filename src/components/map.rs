@@ -3,12 +3,11 @@
 //! mark per spot sized by how many happened there). Selecting a mark selects
 //! its event; selecting a governorate narrows the filters to it.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::map_data::{project, GOVERNORATES, VIEW_H, VIEW_W};
+use crate::components::pixel_hash::PixelMap;
 use crate::components::svg_num::tenths;
 use crate::components::types::{colour, shape};
 use crate::i18n::Lang;
@@ -49,7 +48,7 @@ fn pick_row(state: AppState, id: &str) {
 /// Where each located event goes: its projected place, nudged along a
 /// spiral when several events share a spot so that each stays selectable.
 pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
-    let mut used: HashMap<(i64, i64), usize> = HashMap::new();
+    let mut used: PixelMap<(i64, i64), usize> = PixelMap::default();
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let Some(p) = located_place(r) else {
@@ -100,7 +99,7 @@ pub fn spot_marks(rows: &[TimelineEvent]) -> Vec<SpotMark> {
 /// Spots on a grid of `cell` px: each cell's first spot stands for all,
 /// with their events summed and the type of its biggest spot.
 fn coarser(spots: Vec<SpotMark>, cell: f64) -> Vec<SpotMark> {
-    let mut at: HashMap<(i64, i64), usize> = HashMap::new();
+    let mut at: PixelMap<(i64, i64), usize> = PixelMap::default();
     // (mark, events of its biggest spot)
     let mut out: Vec<(SpotMark, usize)> = Vec::new();
     for spot in spots {
@@ -126,37 +125,34 @@ fn coarser(spots: Vec<SpotMark>, cell: f64) -> Vec<SpotMark> {
 
 /// One mark per exact spot (rounded to a pixel), in the order of their first rows.
 fn exact_spots(rows: &[TimelineEvent]) -> Vec<SpotMark> {
-    // (spot, row) pairs sorted by spot: each spot's rows are then side by
-    // side, its first row first. Sorting ten thousand pairs is cheaper than a
-    // hash map and a map of types per spot.
-    let mut at: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
-    let mut xy: Vec<(f64, f64)> = vec![(0.0, 0.0); rows.len()];
+    // One pass: each row joins its pixel's spot (made at the pixel's first
+    // row, so spots come in the order of their first rows), counted per type.
+    let mut at: PixelMap<u64, usize> = PixelMap::default();
+    let mut spots: Vec<(usize, f64, f64, usize, [u32; EventType::ALL.len()])> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let Some(p) = located_place(r) else {
             continue;
         };
         let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
-        xy[i] = (x, y);
-        at.push((spot_key(x, y), i as u32));
+        let s = *at.entry(spot_key(x, y)).or_insert_with(|| {
+            spots.push((i, x, y, 0, [0; EventType::ALL.len()]));
+            spots.len() - 1
+        });
+        let spot = &mut spots[s];
+        spot.3 += 1;
+        spot.4[r.event.kind as usize] += 1;
     }
-    at.sort_unstable();
-    let mut out: Vec<SpotMark> = Vec::new();
-    for same in at.chunk_by(|a, b| a.0 == b.0) {
-        let first = same[0].1 as usize;
-        let mut per_type = [0usize; EventType::ALL.len()];
-        for &(_, i) in same {
-            per_type[rows[i as usize].event.kind as usize] += 1;
-        }
-        // The most frequent type; among equals, the first in legend order.
-        let kind = EventType::ALL
-            .into_iter()
-            .max_by_key(|&k| (per_type[k as usize], std::cmp::Reverse(k)))
-            .unwrap_or(rows[first].event.kind);
-        let (x, y) = xy[first];
-        out.push((first, x, y, same.len(), kind));
-    }
-    out.sort_unstable_by_key(|m| m.0);
-    out
+    spots
+        .into_iter()
+        .map(|(first, x, y, n, per_type)| {
+            // The most frequent type; among equals, the first in legend order.
+            let kind = EventType::ALL
+                .into_iter()
+                .max_by_key(|&k| (per_type[k as usize], std::cmp::Reverse(k)))
+                .unwrap_or(rows[first].event.kind);
+            (first, x, y, n, kind)
+        })
+        .collect()
 }
 
 /// A pixel of the map as one number.
@@ -183,8 +179,8 @@ pub fn event_label(lang: Lang, r: &TimelineEvent) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkView {
     /// The mark's identity in a keyed list: everything below in one string
-    /// for one event's mark; for a spot only its place in the list, so that
-    /// after a filter change the spots' circles are reused, updated in place.
+    /// for one event's mark; empty for a spot (spots are listed by position,
+    /// so after a filter change their circles are reused, updated in place).
     pub key: String,
     /// The event a click selects (a spot's first event).
     pub id: String,
@@ -236,9 +232,16 @@ fn spot_views(lang: Lang, rows: &[TimelineEvent]) -> Vec<MarkView> {
                 .unwrap_or_default();
             let label = format!("{place}: {}", lang.events_count(count as u64));
             let r = 3.0 + (count as f64).sqrt() * 1.5;
+            // Spots are listed by position (see `Map`): no key to make.
             MarkView {
-                key: format!("s{n}"),
-                ..MarkView::new(&rows[i].id, Some(r), (x, y), kind, label, n == 0)
+                key: String::new(),
+                id: rows[i].id.to_string(),
+                spot_radius: Some(r),
+                x,
+                y,
+                kind,
+                label,
+                tab_stop: n == 0,
             }
         })
         .collect()
@@ -268,28 +271,85 @@ fn event_views(lang: Lang, rows: &[TimelineEvent], selected: Option<&str>) -> Ve
         .collect()
 }
 
-fn mark_view(state: AppState, marks: Memo<Vec<MarkView>>, n: usize, m: MarkView) -> AnyView {
+/// What a spot's circle shows, as its attributes' values: what a filter
+/// change may alter in a circle that stays.
+#[derive(Debug, Clone, PartialEq)]
+struct SpotAttrs {
+    cx: String,
+    cy: String,
+    r: String,
+    fill: &'static str,
+    tabindex: &'static str,
+    label: String,
+}
+
+impl SpotAttrs {
+    fn of(m: &MarkView) -> SpotAttrs {
+        SpotAttrs {
+            cx: tenths(m.x),
+            cy: tenths(m.y),
+            r: tenths(m.spot_radius.unwrap_or_default()),
+            fill: colour(m.kind),
+            tabindex: if m.tab_stop { "0" } else { "-1" },
+            label: m.label.clone(),
+        }
+    }
+
+    /// The attributes of `self` that differ from `before`'s.
+    fn changed(&self, before: &SpotAttrs) -> Vec<(&'static str, &str)> {
+        [
+            ("cx", &self.cx, &before.cx),
+            ("cy", &self.cy, &before.cy),
+            ("r", &self.r, &before.r),
+            ("aria-label", &self.label, &before.label),
+        ]
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(name, a, _)| (name, a.as_str()))
+        .chain((self.fill != before.fill).then_some(("fill", self.fill)))
+        .chain((self.tabindex != before.tabindex).then_some(("tabindex", self.tabindex)))
+        .collect()
+    }
+}
+
+/// The spots' circles as last drawn, by position in the list: circles are
+/// made with their first values, and after a filter change only what differs
+/// is set (see [`Map`]'s effect), without a reactive binding per attribute.
+type Shown = StoredValue<Vec<Option<SpotAttrs>>>;
+
+fn mark_view(
+    state: AppState,
+    marks: Memo<Vec<MarkView>>,
+    shown: Shown,
+    n: usize,
+    m: MarkView,
+) -> AnyView {
     match m.spot_radius {
         Some(_) => {
-            // The n-th spot now: its circle shows whichever spot is n-th
-            // after a filter change. One memo per circle, so its attributes
-            // follow this one spot rather than the whole list, and a spot
-            // that did not change touches nothing.
-            let now = Memo::new(move |_| marks.with(|ms| ms.get(n).cloned()));
-            let part = move |f: fn(&MarkView) -> String| {
-                move || now.with(|m| m.as_ref().map(f).unwrap_or_default())
+            // The n-th spot now: the circle shows whichever spot is n-th
+            // after a filter change, and a click picks that one.
+            let id_now = move || {
+                marks
+                    .with_untracked(|ms| ms.get(n).map(|m| m.id.clone()))
+                    .unwrap_or_default()
             };
-            let id_now = part(|m| m.id.clone());
+            let a = SpotAttrs::of(&m);
+            shown.update_value(|s| {
+                if s.len() <= n {
+                    s.resize(n + 1, None);
+                }
+                s[n] = Some(a.clone());
+            });
             view! {
                 <circle
                     class="mark spot"
-                    cx=part(|m| tenths(m.x))
-                    cy=part(|m| tenths(m.y))
-                    r=part(|m| tenths(m.spot_radius.unwrap_or_default()))
-                    fill=part(|m| colour(m.kind).to_string())
+                    cx=a.cx
+                    cy=a.cy
+                    r=a.r
+                    fill=a.fill
                     role="button"
-                    tabindex=part(|m| if m.tab_stop { "0" } else { "-1" }.to_string())
-                    aria-label=part(|m| m.label.clone())
+                    tabindex=a.tabindex
+                    aria-label=a.label
                     on:click=move |_| pick_row(state, &id_now())
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         on_mark_key(&ev, || pick_row(state, &id_now()))
@@ -378,18 +438,69 @@ pub fn Map() -> impl IntoView {
             }
         })
     });
+    let shown: Shown = StoredValue::new(Vec::new());
     // Events' marks are keyed by everything they show: after a filter change
-    // only those that differ are drawn again. Spots are keyed by their place
-    // in the list: their circles are reused and updated in place.
+    // only those that differ are drawn again. Spots are listed by position:
+    // their circles stay and take the values of whichever spot is now at
+    // their place (the effect below), so a change copies no list of marks.
+    let spots =
+        Memo::new(move |_| marks.with(|ms| ms.first().is_some_and(|m| m.spot_radius.is_some())));
+    let spot_count = Memo::new(move |_| marks.with(Vec::len));
     let mark_list = move || {
-        view! {
-            <For
-                each=move || marks.get().into_iter().enumerate()
-                key=|(_, m)| m.key.clone()
-                children=move |(n, m)| mark_view(state, marks, n, m)
-            />
+        if spots.get() {
+            view! {
+                <For
+                    each=move || 0..spot_count.get()
+                    key=|n| *n
+                    children=move |n| {
+                        let m = marks.with_untracked(|ms| ms.get(n).cloned());
+                        m.map(|m| mark_view(state, marks, shown, n, m))
+                    }
+                />
+            }
+            .into_any()
+        } else {
+            view! {
+                <For
+                    each=move || marks.get().into_iter().enumerate()
+                    key=|(_, m)| m.key.clone()
+                    children=move |(n, m)| mark_view(state, marks, shown, n, m)
+                />
+            }
+            .into_any()
         }
     };
+    // Spots that stay (the list keeps its circles by position) take what a
+    // change alters, set directly on the circles that show something else
+    // now; the list has already added or removed circles by then.
+    let group = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        marks.with(|ms| {
+            let Some(g) = group.get_untracked() else {
+                return;
+            };
+            shown.update_value(|shown| {
+                shown.truncate(ms.len());
+                for (n, m) in ms.iter().enumerate() {
+                    if m.spot_radius.is_none() {
+                        // Events' marks are drawn again when they change.
+                        shown.clear();
+                        return;
+                    }
+                    let now = SpotAttrs::of(m);
+                    match shown.get(n) {
+                        Some(Some(before)) if *before == now => {}
+                        Some(Some(before)) => {
+                            crate::web::attrs::set_on_child(&g, n, &now.changed(before));
+                            shown[n] = Some(now);
+                        }
+                        // A circle made in this change already shows it.
+                        _ => {}
+                    }
+                }
+            });
+        })
+    });
     let unlocated = move || state.visible.with(|v| v.len()) - located.get();
 
     view! {
@@ -403,7 +514,7 @@ pub fn Map() -> impl IntoView {
                 aria-label=move || s().map
             >
                 <g class="govs">{outlines}</g>
-                <g class="marks">{mark_list}</g>
+                <g class="marks" node_ref=group>{mark_list}</g>
             </svg>
             <Show when=move || { unlocated() > 0 }>
                 <p class="hint">
@@ -480,5 +591,55 @@ mod tests {
             2_000,
             "every event is in a mark"
         );
+    }
+
+    /// The one-pass grouping gives what grouping by sorting gave: spots in
+    /// the order of their first rows, each with its count and main type.
+    #[test]
+    fn exact_spots_agree_with_a_sort() {
+        let types = [EventType::Shelling, EventType::Airstrike, EventType::Clash];
+        let reps = (0..600u32)
+            .map(|i| {
+                let kind = types[(i * 7 % 3) as usize];
+                let mut e = event(kind, &format!("مكان{i}"), Some("2016-01-01"), 0);
+                // 37 places visited in a scrambled order, some rows unlocated.
+                let place = i * 11 % 37;
+                e.places[0].lat = (i % 13 != 0).then_some(33.0 + f64::from(place) * 0.07);
+                e.places[0].lon = Some(36.0 + f64::from(place % 5) * 0.2);
+                Report::plain(1, e)
+            })
+            .collect();
+        let rows = merge(reps, &[1]);
+        let mut pairs: Vec<(u64, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let p = located_place(r)?;
+                let (x, y) = project(p.lon?, p.lat?);
+                Some((spot_key(x, y), i))
+            })
+            .collect();
+        pairs.sort_unstable();
+        let mut want: Vec<(usize, usize, EventType)> = pairs
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|same| {
+                let mut n = [0usize; EventType::ALL.len()];
+                for &(_, i) in same {
+                    n[rows[i].event.kind as usize] += 1;
+                }
+                let kind = EventType::ALL
+                    .into_iter()
+                    .max_by_key(|&k| (n[k as usize], std::cmp::Reverse(k)))
+                    .unwrap();
+                (same[0].1, same.len(), kind)
+            })
+            .collect();
+        want.sort_unstable();
+        let got: Vec<(usize, usize, EventType)> = exact_spots(&rows)
+            .into_iter()
+            .map(|(i, _, _, n, k)| (i, n, k))
+            .collect();
+        assert_eq!(got, want);
+        assert!(got.len() > 20 && got.iter().any(|g| g.1 > 10), "{got:?}");
     }
 }

@@ -11,6 +11,7 @@ pub mod legend;
 pub mod map;
 pub mod map_data;
 pub mod notices;
+pub mod pixel_hash;
 pub mod reading;
 pub mod share;
 pub mod svg_num;

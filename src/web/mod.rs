@@ -2,6 +2,7 @@
 //! small and fails softly (an `Err` or `None`), never with a panic.
 
 pub mod address;
+pub mod attrs;
 pub mod clipboard;
 pub mod download;
 pub mod files;

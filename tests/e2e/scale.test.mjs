@@ -84,6 +84,62 @@ test('a long timeline has only the rows near the screen in the page; scrolling a
   }
 });
 
+test('beyond 500 located events the map has a mark per spot, and a filter change updates every spot it alters', async () => {
+  const { page, problems, close } = await env.open(undefined, { viewport: { width: 1280, height: 800 } });
+  const heading = () => page.locator('#timeline-heading .count').textContent();
+  // "داريا: 120 events" → 120, from every spot's name.
+  const spotCounts = async () => {
+    const labels = await page.locator('.map-svg circle.mark.spot').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+    return labels.map((l) => {
+      const m = /^(.+): (\d+) events?$/.exec(l);
+      assert.ok(m, `a spot's name: ${l}`);
+      return { place: m[1], n: Number(m[2]) };
+    });
+  };
+  try {
+    await page.getByLabel('Article text').fill(reports(1200));
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await page.waitForFunction(() => document.querySelector('#timeline-heading .count')?.textContent === '(1200)', null, {
+      timeout: 30_000,
+    });
+    const before = await spotCounts();
+    assert.equal(before.length, PLACES.length, 'a spot per town');
+    assert.deepEqual(before.map((s) => s.n), PLACES.map(() => 120));
+    const radii = await page.locator('.map-svg circle.mark.spot').evaluateAll((cs) => cs.map((c) => c.getAttribute('r')));
+
+    // At least 4 killed: the reports with 2 or 3 killed go, unevenly across the towns.
+    await page.getByLabel('At least this many killed').fill('4');
+    await page.waitForFunction(() => document.querySelector('#timeline-heading .count')?.textContent === '(932)', null, {
+      timeout: 10_000,
+    });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.map-svg circle.mark.spot')].every((c) => !/: 120 events$/.test(c.getAttribute('aria-label'))),
+      null,
+      { timeout: 5_000 },
+    );
+    const after = await spotCounts();
+    assert.equal(after.length, PLACES.length);
+    assert.equal(after.reduce((a, s) => a + s.n, 0), 932, 'the spots hold every event shown');
+    assert.deepEqual(new Set(after.map((s) => s.place)), new Set(before.map((s) => s.place)));
+    const radiiAfter = await page.locator('.map-svg circle.mark.spot').evaluateAll((cs) => cs.map((c) => c.getAttribute('r')));
+    assert.ok(radiiAfter.every((r, i) => Number(r) < Number(radii[i])), `smaller spots: ${radii} → ${radiiAfter}`);
+
+    // A spot picks its town's first event as the filters now show it (by
+    // keyboard: nearby towns' spots overlap, so a pointer may reach another).
+    const spot = page.locator('.map-svg circle.mark.spot').nth(3);
+    const place = /^(.+): /.exec(await spot.getAttribute('aria-label'))[1];
+    await spot.focus();
+    await page.keyboard.press('Enter');
+    const selected = items(page).and(page.locator('.selected'));
+    await selected.waitFor({ timeout: 5_000 });
+    assert.match(await selected.innerText(), new RegExp(place));
+    assert.equal(await heading(), '(932)');
+    assert.deepEqual(problems(), []);
+  } finally {
+    await close();
+  }
+});
+
 test('a long reading shows its progress and can be stopped; a stopped article can be read later', async () => {
   const { page, problems, close } = await env.open();
   try {
