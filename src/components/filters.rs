@@ -40,7 +40,7 @@ pub fn FilterPanel() -> impl IntoView {
             let mut types = [0usize; EventType::ALL.len()];
             let mut sides: Vec<(&'static str, usize)> = Vec::new();
             for e in r.iter() {
-                types[e.event.kind as usize] += 1;
+                types[e.facts.kind as usize] += 1;
                 let id = side_id(e);
                 match sides.iter_mut().find(|(s, _)| *s == id) {
                     Some((_, n)) => *n += 1,

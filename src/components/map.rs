@@ -51,10 +51,10 @@ pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
     let mut used: PixelMap<(i64, i64), usize> = PixelMap::default();
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let Some(p) = located_place(r) else {
+        let Some((lon, lat)) = r.facts.at else {
             continue;
         };
-        let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
+        let (x, y) = project(lon, lat);
         let k = used
             .entry((x.round() as i64, y.round() as i64))
             .or_insert(0);
@@ -130,17 +130,17 @@ fn exact_spots(rows: &[TimelineEvent]) -> Vec<SpotMark> {
     let mut at: PixelMap<u64, usize> = PixelMap::default();
     let mut spots: Vec<(usize, f64, f64, usize, [u32; EventType::ALL.len()])> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let Some(p) = located_place(r) else {
+        let Some((lon, lat)) = r.facts.at else {
             continue;
         };
-        let (x, y) = project(p.lon.unwrap_or_default(), p.lat.unwrap_or_default());
+        let (x, y) = project(lon, lat);
         let s = *at.entry(spot_key(x, y)).or_insert_with(|| {
             spots.push((i, x, y, 0, [0; EventType::ALL.len()]));
             spots.len() - 1
         });
         let spot = &mut spots[s];
         spot.3 += 1;
-        spot.4[r.event.kind as usize] += 1;
+        spot.4[r.facts.kind as usize] += 1;
     }
     spots
         .into_iter()
@@ -425,7 +425,7 @@ pub fn Map() -> impl IntoView {
     let located = Memo::new(move |_| {
         state
             .visible
-            .with(|rows| rows.iter().filter(|r| located_place(r).is_some()).count())
+            .with(|rows| rows.iter().filter(|r| r.facts.at.is_some()).count())
     });
     let marks = Memo::new(move |_| {
         let lang = state.lang.get();

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use waqai_engine::{Count, Date, Event, Extraction};
+use waqai_engine::{Count, Date, Event, EventType, Extraction, Side};
 
 use super::articles::Article;
 use super::corrections::{apply, correction_key, event_key, Correction, Corrections};
@@ -201,6 +201,31 @@ pub struct Row {
     /// The first report's event, with counts and side filled from the others.
     pub event: SharedEvent,
     pub reports: Vec<Report>,
+    /// What every filter change asks of every row, kept in the row itself.
+    pub facts: RowFacts,
+}
+
+/// What the filters, the chart and the map ask of every row at every filter
+/// change, copied out of the event when the row is made: ten thousand rows
+/// read through their event's pointers cost more than the answers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowFacts {
+    pub kind: EventType,
+    pub side: Option<Side>,
+    pub date: Option<waqai_engine::Date>,
+    /// Longitude and latitude of the first place with coordinates.
+    pub at: Option<(f64, f64)>,
+}
+
+impl RowFacts {
+    pub fn of(e: &Event) -> RowFacts {
+        RowFacts {
+            kind: e.kind,
+            side: e.actor.side,
+            date: e.date,
+            at: e.places.iter().find_map(|p| p.lon.zip(p.lat)),
+        }
+    }
 }
 
 impl PartialEq for Row {
@@ -340,12 +365,18 @@ pub fn merge(reports: Vec<Report>, article_order: &[u32]) -> Vec<TimelineEvent> 
             row.reports.push(r);
         } else {
             by_id.insert(r.row_id.clone(), rows.len());
+            let facts = RowFacts::of(&r.event);
             rows.push(Row {
                 id: r.row_id.clone(),
                 event: r.event.clone(),
                 reports: vec![r],
+                facts,
             });
         }
+    }
+    // Made again once the reports have filled in each row's event.
+    for row in rows.iter_mut().filter(|r| r.reports.len() > 1) {
+        row.facts = RowFacts::of(&row.event);
     }
     let order: HashMap<u32, usize> = article_order
         .iter()
@@ -487,12 +518,36 @@ mod tests {
         assert_eq!(rows[1].event.killed, Some(Count::Exact(2)));
         assert_eq!(rows[1].sources(), vec!["المرصد".to_string()]);
         assert_eq!(rows[1].article_ids(), vec![1, 2]);
+        // Every row's facts are its event's, as filled in from all its reports.
+        for r in &rows {
+            assert_eq!(r.facts, RowFacts::of(&r.event), "{}", r.id);
+        }
         // Groups: two days, then each article's undated events.
         let mut groups: Vec<GroupKey> = rows.iter().map(group_key).collect();
         groups.dedup();
         assert_eq!(groups.len(), 4);
         assert_eq!(groups[2], GroupKey::Undated(1));
         assert_eq!(groups[3], GroupKey::Undated(2));
+    }
+
+    /// A row's facts are made after every report has filled in its event:
+    /// a side and coordinates that only the second article gives are there.
+    #[test]
+    fn row_facts_follow_what_later_reports_fill_in() {
+        let mut first = event(EventType::Shelling, "الوعر", Some("2017-03-22"), 0);
+        first.actor.side = None;
+        first.places[0].lat = None;
+        let mut second = event(EventType::Shelling, "الوعر", Some("2017-03-22"), 7);
+        second.actor.side = Some(waqai_engine::Side::Government);
+        let rows = merge(
+            vec![Report::plain(1, first), Report::plain(2, second)],
+            &[1, 2],
+        );
+        assert_eq!(rows.len(), 1, "one event reported twice");
+        let facts = rows[0].facts;
+        assert_eq!(facts.side, Some(waqai_engine::Side::Government));
+        assert!(facts.at.is_some(), "coordinates from the second report");
+        assert_eq!(facts, RowFacts::of(&rows[0].event));
     }
 
     #[test]

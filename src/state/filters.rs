@@ -64,7 +64,7 @@ pub fn search_key(s: &str) -> String {
 
 /// The side id of an event, or [`UNKNOWN`].
 pub fn side_id(ev: &TimelineEvent) -> &'static str {
-    ev.event.actor.side.map_or(UNKNOWN, |s| s.id())
+    ev.facts.side.map_or(UNKNOWN, |s| s.id())
 }
 
 /// What the filters make of the rows: see [`Filters::apply`].
@@ -94,7 +94,7 @@ impl Filters {
     pub fn keeps(&self, facet: Facet, ev: &TimelineEvent) -> bool {
         let e = &ev.event;
         match facet {
-            Facet::Type => !self.hidden_types.contains(&e.kind),
+            Facet::Type => !self.hidden_types.contains(&ev.facts.kind),
             Facet::Side => !self.hidden_sides.contains(side_id(ev)),
             Facet::Governorate => match self.governorate.as_deref() {
                 None => true,
