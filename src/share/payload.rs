@@ -297,13 +297,16 @@ impl SharedPlace {
     fn of(p: &Place) -> SharedPlace {
         SharedPlace {
             name: p.name.clone(),
-            name_en: p.name_en.clone(),
+            name_en: p.name_en.as_deref().map(str::to_string),
             lat: p.lat,
             lon: p.lon,
-            governorate: p
-                .governorate
-                .as_ref()
-                .map(|g| (g.pcode.clone(), g.name_en.clone(), g.name_ar.clone())),
+            governorate: p.governorate.as_ref().map(|g| {
+                (
+                    g.pcode.to_string(),
+                    g.name_en.to_string(),
+                    g.name_ar.to_string(),
+                )
+            }),
             precision: match p.precision {
                 GeoPrecision::Exact => "exact",
                 GeoPrecision::Near => "near",
@@ -311,7 +314,7 @@ impl SharedPlace {
                 GeoPrecision::Unknown => "",
             }
             .to_string(),
-            kind: p.kind.clone(),
+            kind: p.kind.as_deref().map(str::to_string),
         }
     }
 
@@ -319,15 +322,15 @@ impl SharedPlace {
         Place {
             name: self.name.clone(),
             normalized: waqai_engine::text::normalize::match_key(&self.name),
-            name_en: self.name_en.clone(),
-            kind: self.kind.clone(),
+            name_en: self.name_en.clone().map(Into::into),
+            kind: self.kind.clone().map(Into::into),
             governorate: self
                 .governorate
                 .clone()
                 .map(|(pcode, name_en, name_ar)| Governorate {
-                    pcode,
-                    name_en,
-                    name_ar,
+                    pcode: pcode.into(),
+                    name_en: name_en.into(),
+                    name_ar: name_ar.into(),
                 }),
             lat: self.lat.filter(|v| v.is_finite()),
             lon: self.lon.filter(|v| v.is_finite()),

@@ -45,7 +45,7 @@ use std::cell::RefCell;
 pub use date::{Date, DateError};
 pub use model::{
     Actor, Count, DatePrecision, Event, EventType, Extraction, GeoPrecision, Governorate, Place,
-    Side, Span, Status,
+    Side, Span, Status, Text,
 };
 
 /// What the engine knows about an article besides its text.

@@ -275,9 +275,9 @@ pub enum GeoPrecision {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Governorate {
     /// OCHA P-code, e.g. `SY04` (Homs).
-    pub pcode: String,
-    pub name_en: String,
-    pub name_ar: String,
+    pub pcode: Text,
+    pub name_en: Text,
+    pub name_ar: Text,
 }
 
 /// A place an event happened at.
@@ -289,10 +289,10 @@ pub struct Place {
     pub normalized: String,
     /// English name, where the gazetteer knows one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_en: Option<String>,
+    pub name_en: Option<Text>,
     /// The kind of place (`city`, `village`, `neighbourhood`, `region`, …), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub governorate: Option<Governorate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,8 +303,14 @@ pub struct Place {
     pub precision: GeoPrecision,
     /// Gazetteer id (`ocha:SY04`, `wof:…`, `waqai:…`), where resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gazetteer_id: Option<String>,
+    pub gazetteer_id: Option<Text>,
 }
+
+/// A text of the output that is most often the gazetteer's or the engine's
+/// own (a place's kind, English name and id, a governorate's names): borrowed
+/// then, so that an event's place costs no copy of them; owned when read back
+/// from JSON or a share link.
+pub type Text = std::borrow::Cow<'static, str>;
 
 /// Who carried an event out.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

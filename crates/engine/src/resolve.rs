@@ -169,7 +169,7 @@ fn place(found: &FoundPlace, fix: Option<Fix>) -> Place {
         name: found.name.to_string(),
         normalized: found.key.to_string(),
         name_en: None,
-        kind: found.kind.map(|k| k.as_str().to_string()),
+        kind: found.kind.map(|k| k.as_str().into()),
         governorate: None,
         lat: None,
         lon: None,
@@ -179,9 +179,9 @@ fn place(found: &FoundPlace, fix: Option<Fix>) -> Place {
     let (e, precision) = match fix {
         None => return place,
         Some(Fix::Exact(e)) => {
-            place.name_en = e.name_en.map(str::to_string);
-            place.kind = Some(e.kind.as_str().to_string());
-            place.gazetteer_id = Some(e.id.to_string());
+            place.name_en = e.name_en.map(Into::into);
+            place.kind = Some(e.kind.as_str().into());
+            place.gazetteer_id = Some(e.id.into());
             (e, e.kind.precision())
         }
         Some(Fix::Approx(e, precision)) => (e, precision),

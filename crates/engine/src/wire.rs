@@ -370,13 +370,13 @@ impl Reader<'_> {
     fn place(&mut self) -> Result<Place, WireError> {
         let name = self.string()?;
         let normalized = self.string()?;
-        let name_en = self.opt_string()?;
-        let kind = self.opt_string()?;
+        let name_en = self.opt_string()?.map(Into::into);
+        let kind = self.opt_string()?.map(Into::into);
         let governorate = if self.flag()? {
             Some(Governorate {
-                pcode: self.string()?,
-                name_en: self.string()?,
-                name_ar: self.string()?,
+                pcode: self.string()?.into(),
+                name_en: self.string()?.into(),
+                name_ar: self.string()?.into(),
             })
         } else {
             None
@@ -393,7 +393,7 @@ impl Reader<'_> {
             lat,
             lon,
             precision,
-            gazetteer_id: self.opt_string()?,
+            gazetteer_id: self.opt_string()?.map(Into::into),
         })
     }
 }

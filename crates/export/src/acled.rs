@@ -201,9 +201,9 @@ impl AcledRow<'_> {
             "Syria".into(),
             p.governorate
                 .as_ref()
-                .map(|g| g.name_en.clone())
+                .map(|g| g.name_en.to_string())
                 .unwrap_or_default(),
-            p.name_en.clone().unwrap_or_else(|| p.name.clone()),
+            p.name_en.as_deref().unwrap_or(&p.name).to_string(),
             p.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
             p.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
             geo_precision.into(),
@@ -222,7 +222,7 @@ impl AcledRow<'_> {
             p.name.clone(),
             p.governorate
                 .as_ref()
-                .map(|g| g.name_ar.clone())
+                .map(|g| g.name_ar.to_string())
                 .unwrap_or_default(),
             self.article.name.to_string(),
             evidence.join(" … "),

@@ -213,9 +213,10 @@ impl Gazetteer {
     pub fn governorate_model(&self, pcode: &str) -> Option<crate::model::Governorate> {
         let g = self.governorate(pcode)?;
         Some(crate::model::Governorate {
-            pcode: pcode.to_string(),
-            name_en: g.name_en.unwrap_or("").to_string(),
-            name_ar: g.name_ar.to_string(),
+            // The gazetteer's own strings, borrowed (the row's code is `pcode`).
+            pcode: g.admin1.unwrap_or_default().into(),
+            name_en: g.name_en.unwrap_or("").into(),
+            name_ar: g.name_ar.into(),
         })
     }
 }
