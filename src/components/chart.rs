@@ -21,7 +21,7 @@ const BOTTOM: f64 = 22.0;
 pub fn per_day(rows: &[TimelineEvent]) -> Vec<(Date, Vec<(EventType, usize)>)> {
     let dated = || {
         rows.iter()
-            .filter_map(|r| r.event.date.map(|d| (d, r.event.kind)))
+            .filter_map(|r| r.facts.date.map(|d| (d, r.facts.kind)))
     };
     // The page's rows come in day order (see `merge`): each day's rows are
     // side by side already, counted in one pass without sorting.
@@ -139,7 +139,7 @@ pub fn Chart() -> impl IntoView {
     let undated = move || {
         state
             .visible
-            .with(|v| v.iter().filter(|r| r.event.date.is_none()).count())
+            .with(|v| v.iter().filter(|r| r.facts.date.is_none()).count())
     };
     let narrowed = move || state.filters.with(|f| f.from.is_some() && f.to.is_some());
     let toggle_day = move |from: Date, to: Date| {

@@ -149,7 +149,7 @@ fn exact_spots(rows: &[TimelineEvent]) -> Vec<SpotMark> {
             let kind = EventType::ALL
                 .into_iter()
                 .max_by_key(|&k| (per_type[k as usize], std::cmp::Reverse(k)))
-                .unwrap_or(rows[first].event.kind);
+                .unwrap_or(rows[first].facts.kind);
             (first, x, y, n, kind)
         })
         .collect()
@@ -480,13 +480,13 @@ pub fn Map() -> impl IntoView {
                 return;
             };
             shown.update_value(|shown| {
+                if !spots.get_untracked() {
+                    // Events' marks are drawn again when they change.
+                    shown.clear();
+                    return;
+                }
                 shown.truncate(ms.len());
                 for (n, m) in ms.iter().enumerate() {
-                    if m.spot_radius.is_none() {
-                        // Events' marks are drawn again when they change.
-                        shown.clear();
-                        return;
-                    }
                     let now = SpotAttrs::of(m);
                     match shown.get(n) {
                         Some(Some(before)) if *before == now => {}

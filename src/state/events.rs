@@ -212,7 +212,7 @@ pub struct Row {
 pub struct RowFacts {
     pub kind: EventType,
     pub side: Option<Side>,
-    pub date: Option<waqai_engine::Date>,
+    pub date: Option<Date>,
     /// Longitude and latitude of the first place with coordinates.
     pub at: Option<(f64, f64)>,
 }

@@ -125,7 +125,7 @@ impl Filters {
                     return true;
                 }
                 // A range asks for known days; an undated event is outside it.
-                match e.date {
+                match ev.facts.date {
                     Some(d) => self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t),
                     None => false,
                 }
