@@ -383,12 +383,14 @@ impl Extractor {
 /// `crates/worker`): each span's text is cut from the article it was read
 /// from, by its byte offsets.
 fn fill_evidence_text(x: &mut Extraction, text: &str) {
+    // A sentence that tells several events is cut once, its text shared.
+    let mut made: HashMap<(usize, usize), Arc<str>> = HashMap::new();
     for span in x.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
         if span.text.is_empty() {
-            span.text = text
-                .get(span.start..span.end)
-                .unwrap_or_default()
-                .to_string();
+            span.text = made
+                .entry((span.start, span.end))
+                .or_insert_with(|| text.get(span.start..span.end).unwrap_or_default().into())
+                .clone();
         }
     }
 }
@@ -405,7 +407,7 @@ mod tests {
         assert!(full.events.iter().any(|e| !e.evidence.is_empty()));
         let mut lean = full.clone();
         for span in lean.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
-            span.text.clear();
+            span.text = "".into();
         }
         assert_ne!(lean, full);
         fill_evidence_text(&mut lean, text);
@@ -417,7 +419,7 @@ mod tests {
         let text = "قصفت الطائرات الحربية مدينة إدلب.";
         let mut x = extract(text, &Options::default());
         for span in x.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
-            span.text.clear();
+            span.text = "".into();
         }
         fill_evidence_text(&mut x, "قصف");
         assert!(x

@@ -19,10 +19,10 @@ fuzz_target!(|data: &[u8]| {
     for e in &found.events {
         for s in &e.evidence {
             assert!(s.start <= s.end && s.end <= text.len());
-            assert_eq!(&text[s.start..s.end], s.text);
+            assert_eq!(&text[s.start..s.end], &*s.text);
             assert_eq!(
                 String::from_utf16(&utf16[s.start_utf16..s.end_utf16]).unwrap(),
-                s.text
+                *s.text
             );
         }
     }

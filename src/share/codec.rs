@@ -290,7 +290,7 @@ mod tests {
         let opened = super::super::payload::open(p);
         let x = &opened.events[&3].events[0];
         assert_eq!(x.places[0].name_en.as_deref(), Some("Douma"));
-        assert_eq!(x.evidence[0].text, "قصفت المروحيات الأربعاء مدينة دوما");
+        assert_eq!(&*x.evidence[0].text, "قصفت المروحيات الأربعاء مدينة دوما");
         assert_eq!(x.date.unwrap().to_string(), "2017-03-22");
         // Unknown fields (from a later version 1 writer) are ignored.
         let json = r#"{"k":"full","a":[],"zz":1}"#;

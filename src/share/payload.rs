@@ -223,7 +223,7 @@ impl SharedEvent {
             evidence: e
                 .evidence
                 .iter()
-                .map(|s| position(sentences, s.text.clone()))
+                .map(|s| position(sentences, s.text.to_string()))
                 .collect(),
         }
     }
@@ -287,7 +287,7 @@ fn stand_in_text(sentences: &[String]) -> (String, Vec<Span>) {
             end: text.len(),
             start_utf16,
             end_utf16: start_utf16 + s.encode_utf16().count(),
-            text: s.clone(),
+            text: s.as_str().into(),
         });
     }
     (text, spans)
@@ -591,8 +591,8 @@ mod tests {
             };
             assert_eq!(place(&a.event), place(&b.event));
             assert_eq!(a.reports.len(), b.reports.len());
-            let ev: Vec<&str> = b.event.evidence.iter().map(|s| s.text.as_str()).collect();
-            let want: Vec<&str> = a.event.evidence.iter().map(|s| s.text.as_str()).collect();
+            let ev: Vec<&str> = b.event.evidence.iter().map(|s| &*s.text).collect();
+            let want: Vec<&str> = a.event.evidence.iter().map(|s| &*s.text).collect();
             assert_eq!(ev, want);
             // The evidence points at its sentence in the stand-in text.
             let art = o
@@ -601,7 +601,7 @@ mod tests {
                 .find(|x| x.id == b.reports[0].article_id)
                 .unwrap();
             for s in &b.reports[0].event.evidence {
-                assert_eq!(&art.text[s.start..s.end], s.text);
+                assert_eq!(&art.text[s.start..s.end], &*s.text);
             }
         }
         assert_eq!(o.selected.as_deref(), Some(&*rows2[pick].id));

@@ -13,7 +13,7 @@
 //! assert_eq!(event.date.unwrap().to_string(), "2017-03-22");
 //! // Every event points at the exact sentence it came from.
 //! let span = &event.evidence[0];
-//! assert_eq!(&text[span.start..span.end], span.text);
+//! assert_eq!(&text[span.start..span.end], &*span.text);
 //! ```
 //!
 //! [`extract_with_progress`] does the same for long texts, reporting progress
@@ -181,6 +181,18 @@ mod tests {
     }
 
     #[test]
+    fn the_events_of_one_sentence_share_its_text() {
+        let text = "قصفت الطائرات الحربية مدينتي دوما وحرستا، وقتل ثلاثة مدنيين.";
+        let x = extract(text, &Options::default());
+        assert!(x.events.len() >= 2, "{:?}", x.events);
+        let first = &x.events[0].evidence[0];
+        assert_eq!(&text[first.start..first.end], &*first.text);
+        for e in &x.events[1..] {
+            assert!(std::sync::Arc::ptr_eq(&e.evidence[0].text, &first.text));
+        }
+    }
+
+    #[test]
     fn pieces_cover_the_text_at_line_breaks() {
         let text = "سطر أول\nسطر ثان طويل\nسطر ثالث";
         let parts: Vec<(usize, &str)> = pieces(text, 30).collect();
@@ -209,7 +221,7 @@ mod tests {
         // The same event everywhere merges into one, with every sentence as evidence.
         assert_eq!(found.events.len(), 1);
         let last = found.events[0].evidence.last().unwrap();
-        assert_eq!(&text[last.start..last.end], last.text);
+        assert_eq!(&text[last.start..last.end], &*last.text);
         assert!(last.start > 2 * PIECE);
     }
 }

@@ -5,6 +5,9 @@
 //! figures, the first named actor and source, and is denied if any report
 //! of it is denied.
 
+use std::ops::Range;
+use std::sync::Arc;
+
 use crate::lexicon::hash::{FastMap, FastSet};
 use crate::model::{Count, Event, EventType, Status};
 use crate::resolve::Report;
@@ -34,6 +37,17 @@ pub struct Merger {
     /// (index into `out`, start, end) of every evidence span: one set for all
     /// events rather than a set (an allocation, rehashes) per event.
     spans: FastSet<(usize, usize, usize)>,
+    /// The last sentence's text as the spans share it, with its byte range:
+    /// reports come sentence by sentence, three or four to a sentence.
+    sentence: Option<(Range<usize>, Arc<str>)>,
+}
+
+/// The text of `r`'s sentence, made once for all the reports of that sentence.
+fn sentence_text(last: &mut Option<(Range<usize>, Arc<str>)>, r: &Report) -> Arc<str> {
+    match last {
+        Some((span, text)) if *span == r.span => text.clone(),
+        _ => last.insert((r.span.clone(), r.text.into())).1.clone(),
+    }
 }
 
 impl Merger {
@@ -57,7 +71,8 @@ impl Merger {
                 }
             }
             self.spans.insert((i, r.span.start, r.span.end));
-            out.push(r.into_event(utf16));
+            let text = sentence_text(&mut self.sentence, &r);
+            out.push(r.into_event(utf16, text));
             return;
         };
         let o = &mut out[i];
@@ -84,7 +99,8 @@ impl Merger {
         }
         // Offsets identify a span; comparing them is cheaper than the text.
         if self.spans.insert((i, r.span.start, r.span.end)) {
-            o.evidence.push(r.evidence(utf16));
+            let text = sentence_text(&mut self.sentence, &r);
+            o.evidence.push(r.evidence(utf16, text));
         }
     }
 

@@ -5,6 +5,8 @@
 //! `status`) plus the fields a reader needs to check an event: evidence spans,
 //! weapons, the attributed source and the date's precision.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -331,8 +333,10 @@ pub struct Span {
     pub end: usize,
     pub start_utf16: usize,
     pub end_utf16: usize,
-    /// The text of the span, for readers and exports.
-    pub text: String,
+    /// The text of the span, for readers and exports: shared by the spans
+    /// of the events one sentence tells (three or four in news), so a long
+    /// text's sentences are copied once each, not once per event.
+    pub text: Arc<str>,
 }
 
 /// One event: one type, one place (or none), one day.

@@ -7,6 +7,7 @@
 //! add a span or a figure to an event already made.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::assemble::places::FoundPlace;
 use crate::assemble::Draft;
@@ -89,19 +90,22 @@ impl Report<'_> {
         }
     }
 
-    /// The evidence span; UTF-16 offsets from `utf16`, the whole text's index.
-    pub fn evidence(&self, utf16: &Utf16Index) -> Span {
+    /// The evidence span; UTF-16 offsets from `utf16`, the whole text's
+    /// index; `text` is [`Report::text`], made once for its sentence.
+    pub fn evidence(&self, utf16: &Utf16Index, text: Arc<str>) -> Span {
+        debug_assert_eq!(*text, *self.text);
         Span {
             start: self.span.start,
             end: self.span.end,
             start_utf16: utf16.utf16(self.span.start),
             end_utf16: utf16.utf16(self.span.end),
-            text: self.text.to_string(),
+            text,
         }
     }
 
-    /// The event this report tells, with every output string made.
-    pub fn into_event(self, utf16: &Utf16Index) -> Event {
+    /// The event this report tells, with every output string made but the
+    /// sentence's `text` ([`Report::evidence`]).
+    pub fn into_event(self, utf16: &Utf16Index, text: Arc<str>) -> Event {
         let d = &self.draft;
         Event {
             kind: d.kind,
@@ -114,7 +118,7 @@ impl Report<'_> {
             status: self.status(),
             source: d.source.map(str::to_string),
             weapons: d.weapons().iter().map(|w| w.to_string()).collect(),
-            evidence: vec![self.evidence(utf16)],
+            evidence: vec![self.evidence(utf16, text)],
         }
     }
 }

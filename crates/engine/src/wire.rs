@@ -349,7 +349,7 @@ impl Reader<'_> {
                 end,
                 start_utf16,
                 end_utf16,
-                text: r.string()?,
+                text: r.string()?.into(),
             })
         })?;
         Ok(Event {
@@ -427,7 +427,7 @@ mod tests {
             assert!(bytes.len() < serde_json::to_vec(&x).unwrap().len());
             // As the page's worker sends them: evidence as offsets only.
             for s in x.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
-                s.text.clear();
+                s.text = "".into();
             }
             let (bytes, json) = (encode(&x), serde_json::to_vec(&x).unwrap());
             assert!(

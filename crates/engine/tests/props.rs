@@ -141,14 +141,14 @@ fn check_spans(text: &str, found: &Extraction) -> Result<(), TestCaseError> {
         for s in &e.evidence {
             prop_assert!(s.start <= s.end && s.end <= text.len(), "{:?}", s);
             prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-            prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+            prop_assert_eq!(&text[s.start..s.end], &*s.text);
             prop_assert!(s.start_utf16 <= s.end_utf16 && s.end_utf16 <= utf16.len());
             // The UTF-16 offsets are the byte offsets counted in UTF-16 units.
             prop_assert_eq!(s.start_utf16, text[..s.start].encode_utf16().count());
             prop_assert_eq!(s.end_utf16, text[..s.end].encode_utf16().count());
             prop_assert_eq!(
                 String::from_utf16(&utf16[s.start_utf16..s.end_utf16]).unwrap(),
-                s.text.as_str()
+                &*s.text
             );
         }
     }

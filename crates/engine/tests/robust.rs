@@ -89,10 +89,10 @@ fn check(text: &str) {
         assert!(!e.places.is_empty());
         for s in &e.evidence {
             assert!(s.start <= s.end && s.end <= text.len(), "{s:?} in {text:?}");
-            assert_eq!(&text[s.start..s.end], s.text);
+            assert_eq!(&text[s.start..s.end], &*s.text);
             assert_eq!(
                 String::from_utf16(&utf16[s.start_utf16..s.end_utf16]).unwrap(),
-                s.text
+                *s.text
             );
         }
     }

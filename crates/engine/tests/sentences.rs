@@ -172,12 +172,12 @@ fn evidence_points_at_the_original_sentence() {
     let text = "خبر أول.\nقَصَفَتْ قوّاتُ النظام حيَّ جوبر بدمشق. وخبر آخر 😀.";
     let found = extract(text, &Options::default());
     let span = &found.events[0].evidence[0];
-    assert_eq!(&text[span.start..span.end], span.text);
+    assert_eq!(&text[span.start..span.end], &*span.text);
     assert!(span.text.starts_with("قَصَفَتْ"));
     let utf16: Vec<u16> = text.encode_utf16().collect();
     assert_eq!(
         String::from_utf16(&utf16[span.start_utf16..span.end_utf16]).unwrap(),
-        span.text
+        *span.text
     );
 }
 

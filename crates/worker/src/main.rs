@@ -70,7 +70,7 @@ pub fn extract_answer(
     });
     for event in &mut found.events {
         for span in &mut event.evidence {
-            span.text = String::new();
+            span.text = "".into();
         }
     }
     Ok(waqai_engine::wire::encode(&found))
