@@ -19,9 +19,9 @@ pub struct ActorHit {
     pub air: bool,
 }
 
-/// Actor mentions in `range`, longest at each start, not inside a source's name.
-pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
-    let mut hits = Vec::new();
+/// Adds to `hits` the actor mentions in `range`, longest at each start, not
+/// inside a source's name.
+pub fn find_into(doc: &Document, range: Range<usize>, hits: &mut Vec<ActorHit>) {
     let mut i = range.start;
     while i < range.end {
         if let Some((m, _)) = doc.find_at(i, kinds::SOURCE, |e| matches!(e, Entry::Source(_))) {
@@ -83,7 +83,6 @@ pub fn find(doc: &Document, range: Range<usize>) -> Vec<ActorHit> {
         }
         i += 1;
     }
-    hits
 }
 
 /// Whether an actor stands after a preposition or an object word.

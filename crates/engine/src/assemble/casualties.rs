@@ -85,9 +85,8 @@ fn victim_at(doc: &Document, at: usize) -> Option<(Count, usize)> {
     })
 }
 
-/// Every casualty figure in `clause`.
-pub fn find(doc: &Document, clause: Range<usize>) -> Vec<Casualty> {
-    let mut found = Vec::new();
+/// Adds every casualty figure in `clause` to `found`.
+pub fn find_into(doc: &Document, clause: Range<usize>, found: &mut Vec<Casualty>) {
     let mut i = clause.start;
     while i < clause.end {
         let hit = doc.find_at(
@@ -144,7 +143,6 @@ pub fn find(doc: &Document, clause: Range<usize>) -> Vec<Casualty> {
         }
         i = m.end;
     }
-    found
 }
 
 /// "ارتفع عدد الشهداء في منطقة X إلى ثلاث سيدات": a toll that rose to a figure.
@@ -165,10 +163,9 @@ mod tests {
     fn casualties(text: &str) -> Vec<(bool, Count)> {
         let doc = Document::new(text);
         let n = doc.tokens.len();
-        find(&doc, 0..n)
-            .into_iter()
-            .map(|c| (c.killed, c.count))
-            .collect()
+        let mut found = Vec::new();
+        find_into(&doc, 0..n, &mut found);
+        found.into_iter().map(|c| (c.killed, c.count)).collect()
     }
 
     #[test]

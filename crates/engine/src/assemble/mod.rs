@@ -92,6 +92,47 @@ struct Clause<'a> {
     drafts: Vec<usize>,
 }
 
+impl Clause<'_> {
+    /// Empties it for another clause, keeping what its vectors hold room for.
+    fn clear(&mut self) {
+        self.range = 0..0;
+        self.groups.clear();
+        self.places.clear();
+        self.casualties.clear();
+        self.time = None;
+        self.linker = false;
+        self.weapons.clear();
+        self.drafts.clear();
+    }
+}
+
+/// Clauses already read, emptied, whose vectors the next sentences' clauses
+/// fill again: without them a document's dozen vectors per sentence are
+/// allocated and freed anew, sentence after sentence.
+#[derive(Default)]
+struct Spare<'a> {
+    clauses: Vec<Clause<'a>>,
+    /// The list a sentence's clauses are read into.
+    list: Vec<Clause<'a>>,
+    /// A sentence's actors.
+    actors: Vec<ActorHit>,
+    /// The places of the trigger group being made into drafts, and of the
+    /// group before it in its clause.
+    places: Vec<FoundPlace<'a>>,
+    last_places: Vec<FoundPlace<'a>>,
+}
+
+impl<'a> Spare<'a> {
+    fn clause(&mut self) -> Clause<'a> {
+        self.clauses.pop().unwrap_or_default()
+    }
+
+    fn keep(&mut self, mut clause: Clause<'a>) {
+        clause.clear();
+        self.clauses.push(clause);
+    }
+}
+
 fn trigger_family(c: TriggerClass) -> u8 {
     match c {
         TriggerClass::Air | TriggerClass::Shell | TriggerClass::Bombard | TriggerClass::Target => 1,
@@ -130,9 +171,16 @@ pub fn assemble<'a>(doc: &Document<'a>) -> Vec<Draft<'a>> {
     let mut recent = Recent::default();
     // The side that acted last, for "سيطرته" in a later sentence.
     let mut subject: Option<ActorHit> = None;
-    // The drafts of the last sentence that had any, for a "وقد أدى القصف" that opens a sentence.
+    let mut spare = Spare::default();
     for sentence in &doc.sentences {
-        sentence_drafts(doc, sentence, &mut recent, &mut subject, &mut drafts);
+        sentence_drafts(
+            doc,
+            sentence,
+            &mut recent,
+            &mut subject,
+            &mut spare,
+            &mut drafts,
+        );
     }
     drafts
 }
@@ -142,6 +190,7 @@ fn sentence_drafts<'a>(
     sentence: &crate::text::segment::Sentence,
     recent: &mut Recent<'a>,
     subject: &mut Option<ActorHit>,
+    spare: &mut Spare<'a>,
     out: &mut Vec<Draft<'a>>,
 ) {
     let told = sentence
@@ -149,9 +198,11 @@ fn sentence_drafts<'a>(
         .clone()
         .any(|i| doc.has_at(i, kinds::TRIGGER, |e| matches!(e, Entry::Trigger { .. })));
     if !told && !debugging() {
-        return quiet_sentence(doc, sentence, recent, out);
+        return quiet_sentence(doc, sentence, recent, spare, out);
     }
-    let actors_found = actors::find(doc, sentence.tokens.clone());
+    let mut actors_found = std::mem::take(&mut spare.actors);
+    actors_found.clear();
+    actors::find_into(doc, sentence.tokens.clone(), &mut actors_found);
     let source = (sentence.tokens.clone()).find_map(|i| {
         doc.find_at(i, kinds::SOURCE, |e| matches!(e, Entry::Source(_)))
             .and_then(|(_, e)| match e {
@@ -159,9 +210,9 @@ fn sentence_drafts<'a>(
                 _ => None,
             })
     });
-    let mut clauses: Vec<Clause> = Vec::with_capacity(sentence.clauses.len());
+    let mut clauses = std::mem::take(&mut spare.list);
     for range in &sentence.clauses {
-        let mut clause = read_clause(doc, range.clone(), recent, true);
+        let mut clause = read_clause(doc, range.clone(), recent, true, spare.clause());
         recent.set_list(&clause.places);
         if !clause.groups.is_empty() {
             for p in clause
@@ -205,8 +256,9 @@ fn sentence_drafts<'a>(
         // nothing reads a clause's own groups meanwhile, and a copy would
         // allocate for every clause.
         let groups = std::mem::take(&mut clauses[ci].groups);
+        let (places, last_places) = (&mut spare.places, &mut spare.last_places);
         // The places the last group of this clause with any took.
-        let mut last_places: Vec<FoundPlace<'a>> = Vec::new();
+        last_places.clear();
         if groups.is_empty() {
             // "وكان الطيران الحربي حاول …، فقصف …": the subject carries over.
             let range = &clauses[ci].range;
@@ -227,17 +279,20 @@ fn sentence_drafts<'a>(
             } else {
                 groups[gi - 1].end
             };
-            let event_places = |from: usize, to: usize| -> Vec<FoundPlace<'a>> {
-                clause
-                    .places
-                    .iter()
-                    .filter(|p| {
-                        p.role == PlaceRoleInClause::Event
-                            && p.tokens.start >= from
-                            && p.tokens.start < to
-                    })
-                    .cloned()
-                    .collect()
+            // Puts into `into` the clause's event places that start between `from` and `to`.
+            let event_places = |from: usize, to: usize, into: &mut Vec<FoundPlace<'a>>| {
+                into.clear();
+                into.extend(
+                    clause
+                        .places
+                        .iter()
+                        .filter(|p| {
+                            p.role == PlaceRoleInClause::Event
+                                && p.tokens.start >= from
+                                && p.tokens.start < to
+                        })
+                        .cloned(),
+                );
             };
             // "مجزرة … جراء انفجار لغم": the cause after a cause word is the event,
             // at the place of what it caused.
@@ -245,22 +300,22 @@ fn sentence_drafts<'a>(
             if caused_by_next && group.classes.iter().all(|c| *c == TriggerClass::Violence) {
                 continue;
             }
-            let mut places = event_places(group.start, next_start);
+            event_places(group.start, next_start, places);
             if places.is_empty() && gi > 0 && group.caused {
                 let before = if gi >= 2 {
                     groups[gi - 2].end
                 } else {
                     clause.range.start
                 };
-                places = event_places(before, groups[gi - 1].start.max(before));
+                event_places(before, groups[gi - 1].start.max(before), places);
                 if places.is_empty() {
-                    places = event_places(groups[gi - 1].start, group.start);
+                    event_places(groups[gi - 1].start, group.start, places);
                 }
             }
             if places.is_empty() && gi == 0 {
                 // Places before the first trigger ("حي الوعر تعرض لـ 48 غارة");
                 // places between two triggers belong to the earlier one.
-                places = event_places(prev_end, group.start);
+                event_places(prev_end, group.start, places);
             }
             if places.is_empty() && group.anaphoric {
                 // "وقد أدى القصف إلى …": no new event; its casualties go to the last one.
@@ -269,23 +324,22 @@ fn sentence_drafts<'a>(
             if places.is_empty() && gi > 0 {
                 // "اقتحمت حي بابا عمرو وشنت حملة اعتقالات": a second verb with no
                 // place of its own acts where the first did.
-                places = last_places.clone();
+                places.clone_from(last_places);
             }
             if places.is_empty() {
                 // The clause before in this sentence, or a pronoun (انسحبت منه).
-                places = clauses[..ci]
+                let before = clauses[..ci]
                     .iter()
                     .rev()
-                    .find_map(|c| {
-                        let p: Vec<FoundPlace<'a>> = c
-                            .places
+                    .find(|c| c.places.iter().any(|p| p.role == PlaceRoleInClause::Event));
+                if let Some(c) = before {
+                    places.extend(
+                        c.places
                             .iter()
                             .filter(|p| p.role == PlaceRoleInClause::Event)
-                            .cloned()
-                            .collect();
-                        (!p.is_empty()).then_some(p)
-                    })
-                    .unwrap_or_default();
+                            .cloned(),
+                    );
+                }
             }
             if places.is_empty() {
                 let pronoun = matches!(
@@ -381,14 +435,14 @@ fn sentence_drafts<'a>(
                     .map(|(r, _)| doc.name_text(r.clone()))
                     .collect()
             });
-            for place in &places {
+            for place in places.iter() {
                 recent.mark_event(&place.key);
             }
             for &kind in types.iter() {
                 let (context, article_governorate) = context
                     .get_or_insert_with(|| sentence_context(&clauses, recent))
                     .clone();
-                for place in &places {
+                for place in places.iter() {
                     clauses[ci].drafts.push(out.len() - first);
                     out.push(Draft {
                         kind,
@@ -407,12 +461,17 @@ fn sentence_drafts<'a>(
                     });
                 }
             }
-            last_places = places;
+            std::mem::swap(places, last_places);
         }
         clauses[ci].groups = groups;
     }
     let (earlier, drafts) = out.split_at_mut(first);
     attach_casualties(&clauses, drafts, earlier);
+    for clause in clauses.drain(..) {
+        spare.keep(clause);
+    }
+    spare.list = clauses;
+    spare.actors = actors_found;
 }
 
 /// What the places of a sentence say about where its events are, with the
@@ -442,16 +501,18 @@ fn quiet_sentence<'a>(
     doc: &Document<'a>,
     sentence: &crate::text::segment::Sentence,
     recent: &mut Recent<'a>,
+    spare: &mut Spare<'a>,
     out: &mut [Draft],
 ) {
     for range in &sentence.clauses {
-        let clause = read_clause(doc, range.clone(), recent, false);
+        let clause = read_clause(doc, range.clone(), recent, false, spare.clause());
         recent.set_list(&clause.places);
         if let Some(last) = out.last_mut().filter(|_| clause.linker) {
             for c in &clause.casualties {
                 add_casualty(last, c);
             }
         }
+        spare.keep(clause);
     }
 }
 
@@ -578,19 +639,18 @@ fn event_types(
     types
 }
 
-/// Reads one clause: its trigger groups, places, casualties, time and weapons.
-/// Without `events` (a sentence with no trigger), its time is not read, nor
-/// its casualties unless a linker gives them to the event before.
+/// Reads one clause into `clause` (an empty one, see [`Spare`]): its trigger
+/// groups, places, casualties, time and weapons. Without `events` (a
+/// sentence with no trigger), its time is not read, nor its casualties
+/// unless a linker gives them to the event before.
 fn read_clause<'a>(
     doc: &Document<'a>,
     range: Range<usize>,
     recent: &mut Recent<'a>,
     events: bool,
+    mut clause: Clause<'a>,
 ) -> Clause<'a> {
-    let mut clause = Clause {
-        range: range.clone(),
-        ..Clause::default()
-    };
+    clause.range = range.clone();
     let mut blocked_until = 0;
     // A trigger phrase covers the triggers inside it ("تبادل الطرفان السيطرة").
     let mut trigger_until = 0;
@@ -705,7 +765,7 @@ fn read_clause<'a>(
     }
     // A casualty statement is read over the whole clause.
     if events || clause.linker {
-        clause.casualties = casualties::find(doc, range);
+        casualties::find_into(doc, range, &mut clause.casualties);
     }
     clause
 }
@@ -844,5 +904,50 @@ fn trace(doc: &Document, actors_found: &[ActorHit], clauses: &[Clause]) {
             c.linker,
             c.time
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A clause read into a spare one (see [`Spare`]) must hold nothing of
+    /// the clause that was read into it before.
+    #[test]
+    fn a_spare_clause_holds_nothing_of_the_clause_before() {
+        let text = "قصفت قوات النظام بقذائف الهاون حي الوعر في حمص يوم الأربعاء، مما أدى إلى مقتل ثلاثة مدنيين. \
+                    وانسحب المسلحون من قرية الزارة.";
+        let doc = Document::new(text);
+        assert_eq!(doc.sentences.len(), 2);
+        let (full, other) = (
+            doc.sentences[0].tokens.clone(),
+            doc.sentences[1].tokens.clone(),
+        );
+        let fresh = read_clause(
+            &doc,
+            other.clone(),
+            &mut Recent::default(),
+            true,
+            Clause::default(),
+        );
+        let mut spare = Spare::default();
+        let busy = read_clause(
+            &doc,
+            full.clone(),
+            &mut Recent::default(),
+            true,
+            spare.clause(),
+        );
+        assert!(
+            !busy.groups.is_empty()
+                && !busy.places.is_empty()
+                && !busy.casualties.is_empty()
+                && !busy.weapons.is_empty()
+                && busy.time.is_some(),
+            "the first clause fills every part: {busy:?}"
+        );
+        spare.keep(busy);
+        let reused = read_clause(&doc, other, &mut Recent::default(), true, spare.clause());
+        assert_eq!(format!("{reused:?}"), format!("{fresh:?}"));
     }
 }
