@@ -9,7 +9,7 @@ use crate::lexicon::hash::FastMap;
 use crate::lexicon::kinds::{self, Kinds};
 use crate::lexicon::{analyze_tiers, lexicon, Analysis, Entry, Phrase, SyntaxRole, TriggerClass};
 use crate::text::normalize::NormText;
-use crate::text::segment::{segment, Sentence};
+use crate::text::segment::{segment, Segments};
 use crate::text::token::{tokenize, Token, TokenKind};
 
 /// A lexicon phrase found in the text.
@@ -70,7 +70,8 @@ pub struct Document<'a> {
     /// For each token, the kinds of the entries of the mentions that start
     /// at it: most questions about a token are answered by this alone.
     kinds: Vec<Kinds>,
-    pub sentences: Vec<Sentence>,
+    /// The sentences, and their clauses.
+    pub segments: Segments,
 }
 
 /// Whether the last letter of `word` (original text) is ة. A word nearly
@@ -297,7 +298,7 @@ impl<'a> Document<'a> {
                 })
             })
         };
-        let sentences = segment(&tokens, opens_clause);
+        let segments = segment(&tokens, opens_clause);
         Document {
             norm,
             tokens,
@@ -306,7 +307,7 @@ impl<'a> Document<'a> {
             mentions,
             starts,
             kinds: token_kinds,
-            sentences,
+            segments,
         }
     }
 

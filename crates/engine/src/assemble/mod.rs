@@ -167,12 +167,12 @@ fn opens_slot(stem: &str) -> bool {
 pub fn assemble<'a>(doc: &Document<'a>) -> Vec<Draft<'a>> {
     // News gives three or four drafts a sentence (the sample articles 3.4):
     // reserved at once, the drafts are not copied again as the list grows.
-    let mut drafts = Vec::with_capacity(doc.sentences.len() * 4);
+    let mut drafts = Vec::with_capacity(doc.segments.sentences.len() * 4);
     let mut recent = Recent::default();
     // The side that acted last, for "سيطرته" in a later sentence.
     let mut subject: Option<ActorHit> = None;
     let mut spare = Spare::default();
-    for sentence in &doc.sentences {
+    for sentence in &doc.segments.sentences {
         sentence_drafts(
             doc,
             sentence,
@@ -211,7 +211,7 @@ fn sentence_drafts<'a>(
             })
     });
     let mut clauses = std::mem::take(&mut spare.list);
-    for range in &sentence.clauses {
+    for range in doc.segments.clauses(sentence) {
         let mut clause = read_clause(doc, range.clone(), recent, true, spare.clause());
         recent.set_list(&clause.places);
         if !clause.groups.is_empty() {
@@ -504,7 +504,7 @@ fn quiet_sentence<'a>(
     spare: &mut Spare<'a>,
     out: &mut [Draft],
 ) {
-    for range in &sentence.clauses {
+    for range in doc.segments.clauses(sentence) {
         let clause = read_clause(doc, range.clone(), recent, false, spare.clause());
         recent.set_list(&clause.places);
         if let Some(last) = out.last_mut().filter(|_| clause.linker) {
@@ -531,26 +531,25 @@ fn attach_casualties(clauses: &[Clause], drafts: &mut [Draft], earlier: &mut [Dr
         }
         let previous = || clauses[..ci].iter().rev().find(|c| !c.drafts.is_empty());
         let next = || clauses[ci + 1..].iter().find(|c| !c.drafts.is_empty());
-        let targets: Vec<usize> = if !clause.drafts.is_empty() {
-            clause.drafts.clone()
+        let violent: Vec<usize>;
+        let targets: &[usize] = if !clause.drafts.is_empty() {
+            &clause.drafts
         } else if clause.linker {
-            previous().map(|c| c.drafts.clone()).unwrap_or_default()
+            previous().map_or(&[], |c| &c.drafts)
         } else {
             // A toll with no cause in its clause: the violence told next
             // ("… ثلاث سيدات، قتلتهن قوات الأسد"), else the nearest event.
-            let violent = next().map(|c| {
+            violent = next().map_or_else(Vec::new, |c| {
                 c.drafts
                     .iter()
                     .copied()
                     .filter(|&d| drafts[d].kind == EventType::ViolenceAgainstCivilians)
-                    .collect::<Vec<_>>()
+                    .collect()
             });
-            match violent {
-                Some(v) if !v.is_empty() => v,
-                _ => previous()
-                    .or_else(next)
-                    .map(|c| c.drafts.clone())
-                    .unwrap_or_default(),
+            if violent.is_empty() {
+                previous().or_else(next).map_or(&[], |c| &c.drafts)
+            } else {
+                &violent
             }
         };
         if targets.is_empty() {
@@ -564,7 +563,7 @@ fn attach_casualties(clauses: &[Clause], drafts: &mut [Draft], earlier: &mut [Dr
             }
             continue;
         }
-        for &d in &targets {
+        for &d in targets {
             for c in &clause.casualties {
                 add_casualty(&mut drafts[d], c);
             }
@@ -775,14 +774,11 @@ fn accept_list(doc: &Document, at: usize, explicit: bool, found: &[FoundPlace]) 
     if explicit || found.is_empty() {
         return true;
     }
-    let events: Vec<&FoundPlace> = found
-        .iter()
-        .filter(|p| p.role == PlaceRoleInClause::Event)
-        .collect();
-    let Some(first) = events.first() else {
+    let mut events = found.iter().filter(|p| p.role == PlaceRoleInClause::Event);
+    let Some(first) = events.next() else {
         return true;
     };
-    if first.key.contains(' ') || events.len() > 1 {
+    if first.key.contains(' ') || events.next().is_some() {
         return true;
     }
     // A single bare word: a known place of some size, not a word a lexicon claims.
@@ -918,10 +914,10 @@ mod tests {
         let text = "قصفت قوات النظام بقذائف الهاون حي الوعر في حمص يوم الأربعاء، مما أدى إلى مقتل ثلاثة مدنيين. \
                     وانسحب المسلحون من قرية الزارة.";
         let doc = Document::new(text);
-        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.segments.sentences.len(), 2);
         let (full, other) = (
-            doc.sentences[0].tokens.clone(),
-            doc.sentences[1].tokens.clone(),
+            doc.segments.sentences[0].tokens.clone(),
+            doc.segments.sentences[1].tokens.clone(),
         );
         let fresh = read_clause(
             &doc,

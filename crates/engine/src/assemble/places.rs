@@ -935,14 +935,18 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         let list_kind = elements.first().and_then(|p| p.kind);
         loop {
             end = self.skip_trailers(end);
-            let mut located = Vec::new();
+            // The elements, then their locators, read straight into `places`.
+            let first = places.len();
+            places.extend(elements);
+            let located = places.len();
             while let Some((found, e)) = self.locator(end) {
-                located.extend(found);
+                places.extend(found);
                 end = self.skip_trailers(e);
             }
-            if !located.is_empty() {
-                let keys: Rc<[Shared<'a>]> = located.iter().map(|l| l.key.clone()).collect();
-                for p in elements.iter_mut() {
+            if places.len() > located {
+                let keys: Rc<[Shared<'a>]> =
+                    places[located..].iter().map(|l| l.key.clone()).collect();
+                for p in &mut places[first..located] {
                     p.locators = Some(if p.locators().is_empty() {
                         keys.clone()
                     } else {
@@ -950,8 +954,6 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                     });
                 }
             }
-            places.extend(elements);
-            places.extend(located);
             // "وبلدة X"، "والهبيط"، "وحرستا": the list goes on after و.
             if end < self.end && self.doc.analysis(end).conj {
                 if let Some((mut found, e, _)) = self.parse_element(end, typed) {
