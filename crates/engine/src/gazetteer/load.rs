@@ -10,20 +10,70 @@ use crate::text::normalize::{fold, match_key, strip_article};
 
 /// The places of `data/gazetteer/places.tsv` (see its header and
 /// tools/gen_gazetteer.py), laid out column by column by build.rs, which
-/// says why and how.
+/// says why and how: their text values, and their coordinates.
 const COLUMNS: &str = include_str!(concat!(env!("OUT_DIR"), "/places.columns"));
+const COORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.coords"));
 
-/// Each place's nine values, in the data file's order.
-fn rows() -> impl Iterator<Item = [&'static str; 9]> {
+/// A place of the data file: its text values (all but the coordinates, in
+/// the file's order), its latitude and its longitude.
+type Row = ([&'static str; 7], f64, f64);
+
+/// Each place, in the data file's order.
+fn rows() -> impl Iterator<Item = Row> {
     let mut columns: Vec<std::str::Split<'static, char>> =
         COLUMNS.split('\t').map(|c| c.split('\n')).collect();
+    let coords = Coords::new(COORDS);
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let mut row = [""; 9];
+        let mut row = [""; 7];
         for (value, column) in row.iter_mut().zip(columns.iter_mut()) {
             *value = column.next()?;
         }
-        Some(row)
+        let (lat, lon) = coords.get(i)?;
+        i += 1;
+        Some((row, lat, lon))
     })
+}
+
+/// The coordinate table build.rs writes: least values, then byte planes.
+struct Coords {
+    least: [i32; 2],
+    planes: &'static [u8],
+    places: usize,
+}
+
+impl Coords {
+    fn new(bytes: &'static [u8]) -> Coords {
+        let least = |at: usize| {
+            bytes
+                .get(at..at + 4)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, i32::from_le_bytes)
+        };
+        let planes = bytes.get(8..).unwrap_or_default();
+        Coords {
+            least: [least(0), least(4)],
+            planes,
+            // Two coordinates of three bytes each.
+            places: planes.len() / 6,
+        }
+    }
+
+    /// The latitude and longitude of place `i`, in degrees.
+    fn get(&self, i: usize) -> Option<(f64, f64)> {
+        if i >= self.places {
+            return None;
+        }
+        let n = self.places;
+        let value = |c: usize| {
+            let plane = |p: usize| u32::from(self.planes[(c * 3 + p) * n + i]);
+            let offset = plane(0) << 16 | plane(1) << 8 | plane(2);
+            // Whole ten-thousandths, divided as the text's digits were read:
+            // the same f64 as parsing "36.4031".
+            f64::from(self.least[c] + offset as i32) / 10_000.0
+        };
+        Some((value(0), value(1)))
+    }
 }
 
 /// First words that writers join to or split from the rest of a name
@@ -145,12 +195,10 @@ fn key_facts(key: &str, entries: &[Entry], cities: &FastSet<&'static str>) -> Ke
 
 /// One data line: id, kind, admin1, lat, lon, rank, city, name_en, names.
 fn parse_row(
-    [id, kind, admin1, lat, lon, rank, city, name_en, names]: [&'static str; 9],
+    ([id, kind, admin1, rank, city, name_en, names], lat, lon): Row,
 ) -> Option<(Entry, Vec<&'static str>)> {
     let kind = PlaceKind::from_code(kind)?;
     let admin1 = non_empty(admin1);
-    let lat = lat.parse().ok()?;
-    let lon = lon.parse().ok()?;
     let rank = rank.parse().ok()?;
     let city = non_empty(city);
     let name_en = non_empty(name_en);
@@ -238,11 +286,17 @@ mod layout_tests {
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .map(|l| l.split('\t').collect())
             .collect();
-        let got: Vec<[&str; 9]> = rows().collect();
+        let got: Vec<_> = rows().collect();
         assert!(lines.len() > 10_000, "{} places", lines.len());
         assert_eq!(got.len(), lines.len());
-        for (row, line) in got.iter().zip(&lines) {
-            assert_eq!(row.as_slice(), line.as_slice());
+        for ((text, lat, lon), line) in got.iter().zip(&lines) {
+            let (before, after) = line.split_at(3);
+            assert_eq!(text[..3], *before);
+            assert_eq!(text[3..], after[2..]);
+            // The coordinates come from their own table, as the very numbers
+            // the data file's digits give.
+            assert_eq!(*lat, line[3].parse::<f64>().unwrap());
+            assert_eq!(*lon, line[4].parse::<f64>().unwrap());
         }
     }
 }
