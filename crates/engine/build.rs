@@ -11,6 +11,12 @@
 //! per place, in the file's order) separated by a line break; values contain
 //! neither.
 //!
+//! Format of `$OUT_DIR/places.wof`: the ids of the places from Who's On First
+//! (nine in ten, `wof:85632573`), whose id column in `places.columns` is left
+//! empty: their numbers, each as its difference from the one before (zigzag,
+//! as a LEB128 varint). The data file lists them nearly in order, so this is
+//! 17 KB gzip smaller than their text.
+//!
 //! Format of `$OUT_DIR/places.coords`: the coordinates as whole ten-thousandths
 //! of a degree (the data file's precision, checked here), which is smaller
 //! than their text by 15 KB gzip: the least latitude and the least longitude
@@ -25,6 +31,8 @@ const COLUMNS: usize = 9;
 /// The latitude and longitude columns of the data file.
 const LAT: usize = 3;
 const LON: usize = 4;
+const ID: usize = 0;
+const WOF: &str = "wof:";
 
 fn main() {
     let source = "data/gazetteer/places.tsv";
@@ -47,6 +55,32 @@ fn main() {
         }
     }
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
+    let mut wof = Vec::new();
+    let mut previous = 0i64;
+    for id in columns[ID].iter_mut() {
+        let Some(number) = id.strip_prefix(WOF) else {
+            assert!(!id.is_empty(), "a place without an id");
+            continue;
+        };
+        let number: i64 = match number.parse::<i64>() {
+            Ok(n) if number == n.to_string() => n,
+            _ => panic!("{id:?}: a Who's On First id is a number"),
+        };
+        let delta = number - previous;
+        previous = number;
+        let mut zigzag = ((delta << 1) ^ (delta >> 63)) as u64;
+        loop {
+            let byte = (zigzag & 0x7f) as u8;
+            zigzag >>= 7;
+            if zigzag == 0 {
+                wof.push(byte);
+                break;
+            }
+            wof.push(byte | 0x80);
+        }
+        *id = "";
+    }
+    fs::write(out.join("places.wof"), wof).expect("OUT_DIR is writable");
     let mut coords = Vec::new();
     let planes: Vec<Vec<u8>> = [LAT, LON]
         .iter()

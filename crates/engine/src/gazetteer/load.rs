@@ -13,6 +13,7 @@ use crate::text::normalize::{fold, match_key, strip_article};
 /// says why and how: their text values, and their coordinates.
 const COLUMNS: &str = include_str!(concat!(env!("OUT_DIR"), "/places.columns"));
 const COORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.coords"));
+const WOF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.wof"));
 
 /// A place of the data file: its text values (all but the coordinates, in
 /// the file's order), its latitude and its longitude.
@@ -23,16 +24,43 @@ fn rows() -> impl Iterator<Item = Row> {
     let mut columns: Vec<std::str::Split<'static, char>> =
         COLUMNS.split('\t').map(|c| c.split('\n')).collect();
     let coords = Coords::new(COORDS);
+    let mut wof = wof_ids().split('\n');
     let mut i = 0;
     std::iter::from_fn(move || {
         let mut row = [""; 7];
         for (value, column) in row.iter_mut().zip(columns.iter_mut()) {
             *value = column.next()?;
         }
+        if row[0].is_empty() {
+            row[0] = wof.next()?;
+        }
         let (lat, lon) = coords.get(i)?;
         i += 1;
         Some((row, lat, lon))
     })
+}
+
+/// The Who's On First ids build.rs took out of the id column, in order
+/// (`"wof:85632573\nwof:85632581\n…"`), in one string that lives as long as
+/// the gazetteer: one allocation rather than one per id.
+fn wof_ids() -> &'static str {
+    let mut ids = String::with_capacity(WOF.len() * 5);
+    let (mut number, mut zigzag, mut shift) = (0i64, 0u64, 0);
+    for &byte in WOF {
+        zigzag |= u64::from(byte & 0x7f) << shift.min(63);
+        shift += 7;
+        if byte & 0x80 == 0 {
+            let delta = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
+            number = number.wrapping_add(delta);
+            if !ids.is_empty() {
+                ids.push('\n');
+            }
+            ids.push_str("wof:");
+            ids.push_str(&number.to_string());
+            (zigzag, shift) = (0, 0);
+        }
+    }
+    Box::leak(ids.into_boxed_str())
 }
 
 /// The coordinate table build.rs writes: least values, then byte planes.
