@@ -21,6 +21,7 @@
 //! hold, whatever the bytes.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::model::{
     Actor, Count, DatePrecision, Event, EventType, Extraction, GeoPrecision, Governorate, Place,
@@ -45,20 +46,35 @@ impl std::error::Error for WireError {}
 
 /// `x` in the binary form.
 pub fn encode(x: &Extraction) -> Vec<u8> {
+    write(x, true)
+}
+
+/// [`encode`], with every evidence span's text written empty: a caller that
+/// has the article cuts it again from the span's byte offsets (the page's
+/// worker answers so: the article's sentences are not sent back to it).
+pub fn encode_without_evidence_text(x: &Extraction) -> Vec<u8> {
+    write(x, false)
+}
+
+fn write(x: &Extraction, evidence_text: bool) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(64 + x.events.len() * 160));
     w.0.push(FORM);
     w.date(x.published);
     w.str(&x.published_from);
     w.len(x.events.len());
     for e in &x.events {
-        w.event(e);
+        w.event(e, evidence_text);
     }
     w.0
 }
 
 /// The [`Extraction`] that [`encode`] made `bytes` from.
 pub fn decode(bytes: &[u8]) -> Result<Extraction, WireError> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        no_text: Arc::from(""),
+    };
     if r.byte()? != FORM {
         return Err(WireError("unknown form"));
     }
@@ -140,7 +156,7 @@ impl Writer {
         }
     }
 
-    fn event(&mut self, e: &Event) {
+    fn event(&mut self, e: &Event, evidence_text: bool) {
         self.0.push(e.kind as u8);
         self.len(e.places.len());
         for p in &e.places {
@@ -166,7 +182,7 @@ impl Writer {
             for n in [s.start, s.end, s.start_utf16, s.end_utf16] {
                 self.len(n);
             }
-            self.str(&s.text);
+            self.str(if evidence_text { &s.text } else { "" });
         }
     }
 
@@ -194,6 +210,8 @@ impl Writer {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The empty text of every span sent without one, made once.
+    no_text: Arc<str>,
 }
 
 const CUT: WireError = WireError("cut short");
@@ -261,6 +279,16 @@ impl Reader<'_> {
         let n = self.usize()?;
         let b = self.take(n)?;
         String::from_utf8(b.to_vec()).map_err(|_| WireError("text not UTF-8"))
+    }
+
+    /// A span's text: shared when empty (see [`encode_without_evidence_text`]).
+    fn text(&mut self) -> Result<Arc<str>, WireError> {
+        let text = self.string()?;
+        Ok(if text.is_empty() {
+            self.no_text.clone()
+        } else {
+            text.into()
+        })
     }
 
     fn opt_string(&mut self) -> Result<Option<String>, WireError> {
@@ -349,7 +377,7 @@ impl Reader<'_> {
                 end,
                 start_utf16,
                 end_utf16,
-                text: r.string()?.into(),
+                text: r.text()?,
             })
         })?;
         Ok(Event {
@@ -426,10 +454,13 @@ mod tests {
             assert_eq!(decode(&bytes), Ok(x.clone()));
             assert!(bytes.len() < serde_json::to_vec(&x).unwrap().len());
             // As the page's worker sends them: evidence as offsets only.
+            let lean = encode_without_evidence_text(&x);
             for s in x.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
                 s.text = "".into();
             }
-            let (bytes, json) = (encode(&x), serde_json::to_vec(&x).unwrap());
+            assert_eq!(lean, encode(&x));
+            assert_eq!(decode(&lean), Ok(x.clone()));
+            let (bytes, json) = (lean, serde_json::to_vec(&x).unwrap());
             assert!(
                 bytes.len() * 2 < json.len(),
                 "{} vs {}",

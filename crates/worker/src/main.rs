@@ -59,7 +59,7 @@ pub fn extract_answer(
     progress: &js_sys::Function,
 ) -> Result<Vec<u8>, JsValue> {
     let options = options_from(Some(published))?;
-    let mut found = waqai_engine::extract_with_progress(text, &options, |done, total| {
+    let found = waqai_engine::extract_with_progress(text, &options, |done, total| {
         // A failing callback must not lose the article: extraction goes on.
         let _ = progress.call2(
             &JsValue::NULL,
@@ -68,12 +68,7 @@ pub fn extract_answer(
         );
         true
     });
-    for event in &mut found.events {
-        for span in &mut event.evidence {
-            span.text = "".into();
-        }
-    }
-    Ok(waqai_engine::wire::encode(&found))
+    Ok(waqai_engine::wire::encode_without_evidence_text(&found))
 }
 
 /// Builds the engine's tables now, so that the first article does not wait
