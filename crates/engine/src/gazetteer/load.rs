@@ -14,10 +14,14 @@ use crate::text::normalize::{fold, match_key, strip_article};
 const COLUMNS: &str = include_str!(concat!(env!("OUT_DIR"), "/places.columns"));
 const COORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.coords"));
 const WOF: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.wof"));
+const NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.names"));
 
 /// A place of the data file: its text values (all but the coordinates, in
 /// the file's order), its latitude and its longitude.
 type Row = ([&'static str; 7], f64, f64);
+
+/// The text columns of [`COLUMNS`]: all but the coordinates and the names.
+const TEXT_COLUMNS: usize = 6;
 
 /// Each place, in the data file's order.
 fn rows() -> impl Iterator<Item = Row> {
@@ -25,12 +29,14 @@ fn rows() -> impl Iterator<Item = Row> {
         COLUMNS.split('\t').map(|c| c.split('\n')).collect();
     let coords = Coords::new(COORDS);
     let mut wof = wof_ids().split('\n');
+    let mut names = arabic_names().split('\n');
     let mut i = 0;
     std::iter::from_fn(move || {
         let mut row = [""; 7];
-        for (value, column) in row.iter_mut().zip(columns.iter_mut()) {
+        for (value, column) in row[..TEXT_COLUMNS].iter_mut().zip(columns.iter_mut()) {
             *value = column.next()?;
         }
+        row[TEXT_COLUMNS] = names.next()?;
         if row[0].is_empty() {
             row[0] = wof.next()?;
         }
@@ -61,6 +67,33 @@ fn wof_ids() -> &'static str {
         }
     }
     Box::leak(ids.into_boxed_str())
+}
+
+/// The Arabic names column, from the one byte per letter build.rs wrote
+/// (`places.names`), in one string that lives as long as the gazetteer.
+fn arabic_names() -> &'static str {
+    let mut names = String::with_capacity(NAMES.len() * 2);
+    let mut bytes = NAMES.iter();
+    while let Some(&b) = bytes.next() {
+        match b {
+            0x01 => {
+                // A character in UTF-8, as many bytes as its first one says.
+                let rest = bytes.as_slice();
+                let len = rest.first().map_or(0, |&b| match b {
+                    0xf0.. => 4,
+                    0xe0.. => 3,
+                    _ => 2,
+                });
+                if let Some(c) = rest.get(..len).and_then(|c| std::str::from_utf8(c).ok()) {
+                    names.push_str(c);
+                }
+                bytes = rest.get(len..).unwrap_or_default().iter();
+            }
+            0..=0x7f => names.push(char::from(b)),
+            _ => names.extend(char::from_u32(0x600 + u32::from(b) - 0x80)),
+        }
+    }
+    Box::leak(names.into_boxed_str())
 }
 
 /// The coordinate table build.rs writes: least values, then byte planes.
