@@ -221,7 +221,7 @@ pub fn Chart() -> impl IntoView {
                                 }
                             }
                         >
-                            <rect class="hit" x=tenths(b.x) y="0" width=tenths(b.slot) height=H></rect>
+                            <rect class="hit" x=tenths(b.x) y="0" width=tenths(b.slot) height=tenths(H)></rect>
                         </g>
                     }
                 }
@@ -255,7 +255,7 @@ pub fn Chart() -> impl IntoView {
                         <text x=tenths(b.cx) y=move || bar.with(|b| b.1.clone()) class="bar-n">
                             {move || bar.with(|b| b.2.clone())}
                         </text>
-                        {b.axis.map(|a| view! { <text x=tenths(b.cx) y=H - 6.0 class="bar-label">{a}</text> })}
+                        {b.axis.map(|a| view! { <text x=tenths(b.cx) y=tenths(H - 6.0) class="bar-label">{a}</text> })}
                     }
                 }
             />
@@ -292,8 +292,8 @@ pub fn Chart() -> impl IntoView {
                 when=move || days.with(|d| !d.1.is_empty())
                 fallback=move || view! { <p class="empty">{move || s().timeline_empty}</p> }
             >
-                <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=heading>
-                    <line x1="0" x2=W y1=H - BOTTOM y2=H - BOTTOM stroke="#888" stroke-width="1"></line>
+                <svg class="chart-svg" viewBox=format!("0 0 {} {}", tenths(W), tenths(H)) role="group" aria-label=heading>
+                    <line x1="0" x2=tenths(W) y1=tenths(H - BOTTOM) y2=tenths(H - BOTTOM) stroke="#888" stroke-width="1"></line>
                     {buttons}
                     <g class="segments" aria-hidden="true">{segments}</g>
                     <g class="bar-labels" aria-hidden="true">{labels}</g>

@@ -414,7 +414,7 @@ pub fn Map() -> impl IntoView {
                             })
                         }
                     ></path>
-                    <text class="gov-label" x=g.cx y=g.cy text-anchor="middle" aria-hidden="true">
+                    <text class="gov-label" x=tenths(g.cx) y=tenths(g.cy) text-anchor="middle" aria-hidden="true">
                         {if lang == Lang::Ar { g.name_ar } else { g.name_en }}
                     </text>
                 }
@@ -509,7 +509,7 @@ pub fn Map() -> impl IntoView {
             <p class="hint">{move || s().map_hint}</p>
             <svg
                 class="map-svg"
-                viewBox=format!("0 0 {VIEW_W} {VIEW_H}")
+                viewBox=format!("0 0 {} {}", tenths(VIEW_W), tenths(VIEW_H))
                 role="group"
                 aria-label=move || s().map
             >

@@ -18,6 +18,7 @@
 //! ```
 
 mod acled;
+mod decimal;
 
 use serde_json::{json, Value};
 use waqai_engine::{Count, Date, Event};
