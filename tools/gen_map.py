@@ -5,7 +5,8 @@ Reads OCHA's admin-1 boundaries (already simplified for SVG) and projects
 them with an equirectangular projection scaled by cos(mid latitude), which is
 accurate enough at Syria's size. The page projects event coordinates with the
 same constants (written into the file), so marks land on the drawn map.
-Points that fall on the same map unit (pixel) as the previous one are dropped.
+Points that fall on the same map unit (pixel) as the previous one are dropped;
+the rest are written as steps from the one before (relative path commands).
 
 Boundaries: UN OCHA COD-AB (CC BY 3.0 IGO); the page shows this attribution.
 
@@ -51,23 +52,28 @@ def fmt(v):
 def px(v):
     # Whole map units: the map is drawn at most 600 px wide, so a unit is at
     # most a pixel, and the data shrinks by a third.
-    return str(round(v))
+    return round(v)
 
 
 def path(geom):
+    """Each ring as "M x y" then one relative "l" of steps ("l-1-1 0 1-2 0"):
+    the same integer points as absolute ones, in about 40 % fewer bytes
+    (the page's module carries them)."""
     out = []
     for ring in rings(geom):
-        last = None
-        cmds = []
+        points = []
         for lon, lat in ring:
             x, y = project(lon, lat)
             key = (px(x), px(y))
-            if key == last:
-                continue
-            cmds.append(("M" if not cmds else "L") + key[0] + " " + key[1])
-            last = key
-        if len(cmds) >= 3:
-            out.append("".join(cmds) + "Z")
+            if not points or key != points[-1]:
+                points.append(key)
+        if len(points) >= 3:
+            (x0, y0), steps = points[0], []
+            for (ax, ay), (bx, by) in zip(points, points[1:]):
+                steps += [bx - ax, by - ay]
+            # A number's minus sign also separates it from the one before.
+            rel = "".join(("" if i == 0 or n < 0 else " ") + str(n) for i, n in enumerate(steps))
+            out.append(f"M{x0} {y0}l{rel}Z")
     return "".join(out)
 
 

@@ -1,8 +1,6 @@
 //! Events per day, stacked by type, as SVG bars. Selecting a day narrows
 //! the filters' date range to it; selecting it again widens it back.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use waqai_engine::{Date, EventType};
 
@@ -108,22 +106,26 @@ pub type Bar = (Date, Date, Vec<(EventType, usize)>);
 pub fn bars_of(rows: &[TimelineEvent]) -> (Bin, Vec<Bar>) {
     let days = per_day(rows);
     for bin in [Bin::Day, Bin::Week, Bin::Month, Bin::Year] {
-        let mut out: Vec<(Date, Date, BTreeMap<EventType, usize>)> = Vec::new();
+        // Counts per type by position in `EventType::ALL` (their order).
+        let mut out: Vec<(Date, Date, [usize; EventType::ALL.len()])> = Vec::new();
         for (d, counts) in &days {
             let (from, to) = bin.span(*d);
             if out.last().is_none_or(|b| b.0 != from) {
-                out.push((from, to, BTreeMap::new()));
+                out.push((from, to, [0; EventType::ALL.len()]));
             }
             if let Some(b) = out.last_mut() {
-                for (t, k) in counts {
-                    *b.2.entry(*t).or_default() += k;
+                for &(t, k) in counts {
+                    b.2[t as usize] += k;
                 }
             }
         }
         if out.len() <= MAX_BARS || bin == Bin::Year {
             let bars = out
                 .into_iter()
-                .map(|(from, to, m)| (from, to, m.into_iter().collect()))
+                .map(|(from, to, n)| {
+                    let counts = EventType::ALL.into_iter().zip(n).filter(|&(_, k)| k > 0);
+                    (from, to, counts.collect())
+                })
                 .collect();
             return (bin, bars);
         }
@@ -221,7 +223,7 @@ pub fn Chart() -> impl IntoView {
                                 }
                             }
                         >
-                            <rect class="hit" x=tenths(b.x) y="0" width=tenths(b.slot) height=H></rect>
+                            <rect class="hit" x=tenths(b.x) y="0" width=tenths(b.slot) height=tenths(H)></rect>
                         </g>
                     }
                 }
@@ -255,7 +257,7 @@ pub fn Chart() -> impl IntoView {
                         <text x=tenths(b.cx) y=move || bar.with(|b| b.1.clone()) class="bar-n">
                             {move || bar.with(|b| b.2.clone())}
                         </text>
-                        {b.axis.map(|a| view! { <text x=tenths(b.cx) y=H - 6.0 class="bar-label">{a}</text> })}
+                        {b.axis.map(|a| view! { <text x=tenths(b.cx) y=tenths(H - 6.0) class="bar-label">{a}</text> })}
                     }
                 }
             />
@@ -292,8 +294,8 @@ pub fn Chart() -> impl IntoView {
                 when=move || days.with(|d| !d.1.is_empty())
                 fallback=move || view! { <p class="empty">{move || s().timeline_empty}</p> }
             >
-                <svg class="chart-svg" viewBox=format!("0 0 {W} {H}") role="group" aria-label=heading>
-                    <line x1="0" x2=W y1=H - BOTTOM y2=H - BOTTOM stroke="#888" stroke-width="1"></line>
+                <svg class="chart-svg" viewBox=format!("0 0 {} {}", tenths(W), tenths(H)) role="group" aria-label=heading>
+                    <line x1="0" x2=tenths(W) y1=tenths(H - BOTTOM) y2=tenths(H - BOTTOM) stroke="#888" stroke-width="1"></line>
                     {buttons}
                     <g class="segments" aria-hidden="true">{segments}</g>
                     <g class="bar-labels" aria-hidden="true">{labels}</g>
@@ -357,7 +359,8 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
     let label_room = if lang == Lang::Ar { 90.0 } else { 46.0 };
     let every = ((n * label_room / W).ceil() as usize).max(1);
     let mut out = Layout::default();
-    let mut paths: BTreeMap<EventType, (String, String)> = BTreeMap::new();
+    // Per type (by position in `EventType::ALL`): its segments' and glyphs' paths.
+    let mut paths: [(String, String); EventType::ALL.len()] = Default::default();
     for (i, (day, last, counts)) in days.iter().enumerate() {
         let total: usize = counts.iter().map(|(_, k)| k).sum();
         // In Arabic the time axis runs right to left, like the text.
@@ -371,7 +374,7 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
         for &(t, k) in counts {
             let h = k as f64 * unit;
             y -= h;
-            let (rects, glyphs) = paths.entry(t).or_default();
+            let (rects, glyphs) = &mut paths[t as usize];
             for (c, v) in [('M', x), (' ', y), ('h', bw), ('v', h), ('h', -bw)] {
                 rects.push(c);
                 push_tenths(rects, v);
@@ -414,8 +417,10 @@ pub fn layout(lang: Lang, bin: Bin, days: &[Bar]) -> Layout {
             axis,
         });
     }
-    out.segments = paths
+    out.segments = EventType::ALL
         .into_iter()
+        .zip(paths)
+        .filter(|(_, (rects, _))| !rects.is_empty())
         .map(|(kind, (rects, glyphs))| Segments {
             kind,
             rects,

@@ -16,7 +16,9 @@ pub fn segments(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> {
             s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
         })
         .collect();
-    spans.sort();
+    // Unstable sorts only (equal spans are alike): the page's module then
+    // needs no stable-sort routine for them.
+    spans.sort_unstable();
     let mut out = Vec::new();
     let mut at = 0;
     for (s, e) in spans {

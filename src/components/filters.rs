@@ -181,7 +181,7 @@ pub fn FilterPanel() -> impl IntoView {
                         {move || {
                             let lang = state.lang.get();
                             let mut govs: Vec<_> = GOVERNORATES.iter().collect();
-                            govs.sort_by_key(|g| if lang == Lang::Ar { g.name_ar } else { g.name_en });
+                            govs.sort_unstable_by_key(|g| if lang == Lang::Ar { g.name_ar } else { g.name_en });
                             govs.into_iter()
                                 .map(|g| {
                                     let name = if lang == Lang::Ar { g.name_ar } else { g.name_en };

@@ -48,25 +48,25 @@ fn pick_row(state: AppState, id: &str) {
 /// Where each located event goes: its projected place, nudged along a
 /// spiral when several events share a spot so that each stays selectable.
 pub fn mark_positions(rows: &[TimelineEvent]) -> Vec<(usize, f64, f64)> {
-    let mut used: PixelMap<(i64, i64), usize> = PixelMap::default();
+    // The k-th event at a spot goes 9·√k out at an angle of 2.4·k radians.
+    // Each spot keeps k and that angle's (cos, sin), turned 2.4 rad further
+    // per event by a rotation (the same points to within 1e-10 px): no sin or
+    // cos calls, whose code cost the page's module 6 KB (2.9 KB gzip).
+    const TURN: (f64, f64) = (-0.7373937155412454, 0.675463180551151); // cos, sin of 2.4
+    let mut used: PixelMap<(i64, i64), (usize, (f64, f64))> = PixelMap::default();
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         let Some((lon, lat)) = r.facts.at else {
             continue;
         };
         let (x, y) = project(lon, lat);
-        let k = used
+        let (k, (c, s)) = used
             .entry((x.round() as i64, y.round() as i64))
-            .or_insert(0);
-        let (dx, dy) = if *k == 0 {
-            (0.0, 0.0)
-        } else {
-            let a = *k as f64 * 2.4;
-            let rad = 9.0 * (*k as f64).sqrt();
-            (rad * a.cos(), rad * a.sin())
-        };
+            .or_insert((0, (1.0, 0.0)));
+        let rad = 9.0 * (*k as f64).sqrt();
+        out.push((i, x + rad * *c, y + rad * *s));
         *k += 1;
-        out.push((i, x + dx, y + dy));
+        (*c, *s) = (*c * TURN.0 - *s * TURN.1, *s * TURN.0 + *c * TURN.1);
     }
     out
 }
@@ -414,7 +414,7 @@ pub fn Map() -> impl IntoView {
                             })
                         }
                     ></path>
-                    <text class="gov-label" x=g.cx y=g.cy text-anchor="middle" aria-hidden="true">
+                    <text class="gov-label" x=tenths(g.cx) y=tenths(g.cy) text-anchor="middle" aria-hidden="true">
                         {if lang == Lang::Ar { g.name_ar } else { g.name_en }}
                     </text>
                 }
@@ -509,7 +509,7 @@ pub fn Map() -> impl IntoView {
             <p class="hint">{move || s().map_hint}</p>
             <svg
                 class="map-svg"
-                viewBox=format!("0 0 {VIEW_W} {VIEW_H}")
+                viewBox=format!("0 0 {} {}", tenths(VIEW_W), tenths(VIEW_H))
                 role="group"
                 aria-label=move || s().map
             >

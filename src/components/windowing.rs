@@ -146,10 +146,18 @@ impl Windowing {
         let range = self.range;
         view! {
             <Show when=move || range.with(|r| room(r) > 0.0)>
-                <li class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.with(room))></li>
+                <li class="spacer" aria-hidden="true" style:height=move || css_px(range.with(room))></li>
             </Show>
         }
     }
+}
+
+/// `px` as a CSS length ("1234.5px"). JavaScript writes the number, the same
+/// digits as Rust's `{}` for any height: the page's module carries no float
+/// formatting code otherwise (about 16 KB; see `svg_num`).
+fn css_px(px: f64) -> String {
+    let digits = js_sys::Number::from(px).to_string_with_radix(10);
+    digits.map(String::from).unwrap_or_default() + "px"
 }
 
 /// Calls back with an element's height (its content box) whenever it changes.

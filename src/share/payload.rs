@@ -353,13 +353,18 @@ pub fn full(
     filters: &Filters,
     selected: Option<String>,
 ) -> Payload {
+    // Maps are filled by `extend` (one insert each): `collect` into a BTreeMap
+    // sorts first, and each sort routine costs the page's module some KB.
+    let mut shared_corrections = BTreeMap::new();
+    shared_corrections.extend(
+        corrections
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), serde_json::to_value(v).ok()?))),
+    );
     Payload {
         kind: Kind::Full,
         articles: articles.iter().map(SharedArticle::full).collect(),
-        corrections: corrections
-            .iter()
-            .filter_map(|(k, v)| Some((k.clone(), serde_json::to_value(v).ok()?)))
-            .collect(),
+        corrections: shared_corrections,
         filters: filters.to_fragment(),
         selected,
         selected_index: None,
@@ -450,14 +455,15 @@ pub fn open(p: Payload) -> Opened {
             sample: a.sample,
         });
     }
-    let corrections: Corrections = match p.kind {
-        Kind::Full => p
-            .corrections
-            .into_iter()
-            .filter_map(|(k, v)| Some((k, serde_json::from_value::<Correction>(v).ok()?)))
-            .collect(),
-        Kind::EventsOnly => Corrections::new(),
-    };
+    let mut corrections = Corrections::new();
+    if p.kind == Kind::Full {
+        // `extend`, not `collect`: see `full`.
+        corrections.extend(
+            p.corrections
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, serde_json::from_value::<Correction>(v).ok()?))),
+        );
+    }
     let mut filters = Filters::from_fragment(&p.filters);
     if filters
         .article

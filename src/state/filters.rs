@@ -216,15 +216,21 @@ impl Filters {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             let v = decode(v);
             match k {
+                // The sets are filled by `extend` (one insert each): `collect`
+                // into a BTreeSet sorts first, and each element type's sort
+                // routine costs the page's module some KB.
                 "xt" => {
-                    f.hidden_types = v.split(',').filter_map(EventType::from_id).collect();
+                    f.hidden_types.clear();
+                    f.hidden_types
+                        .extend(v.split(',').filter_map(EventType::from_id));
                 }
                 "xs" => {
-                    f.hidden_sides = v
-                        .split(',')
-                        .filter(|s| *s == UNKNOWN || waqai_engine::Side::from_id(s).is_some())
-                        .map(String::from)
-                        .collect();
+                    f.hidden_sides.clear();
+                    f.hidden_sides.extend(
+                        v.split(',')
+                            .filter(|s| *s == UNKNOWN || waqai_engine::Side::from_id(s).is_some())
+                            .map(String::from),
+                    );
                 }
                 "g" if !v.is_empty() => f.governorate = Some(v),
                 "q" => f.place = v,

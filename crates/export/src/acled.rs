@@ -19,6 +19,7 @@
 
 use waqai_engine::{DatePrecision, Event, EventType, GeoPrecision, Place, Side, Status};
 
+use crate::decimal::four_decimals;
 use crate::{count_text, Article};
 
 /// ACLED's column names, in ACLED's order, for the columns waqai can fill.
@@ -204,8 +205,8 @@ impl AcledRow<'_> {
                 .map(|g| g.name_en.to_string())
                 .unwrap_or_default(),
             p.name_en.as_deref().unwrap_or(&p.name).to_string(),
-            p.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
-            p.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
+            p.lat.map(four_decimals).unwrap_or_default(),
+            p.lon.map(four_decimals).unwrap_or_default(),
             geo_precision.into(),
             e.source.clone().unwrap_or_default(),
             String::new(),

@@ -18,6 +18,8 @@
 //! ```
 
 mod acled;
+mod csv_text;
+mod decimal;
 
 use serde_json::{json, Value};
 use waqai_engine::{Count, Date, Event};
@@ -44,26 +46,21 @@ pub(crate) fn count_text(c: Option<Count>) -> String {
 /// CSV with a byte-order mark (so spreadsheets read it as UTF-8 and keep the
 /// Arabic), ACLED's columns first, then waqai's own. One row per event and place.
 pub fn to_csv(articles: &[Article]) -> String {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = String::from("\u{feff}");
     let header: Vec<&str> = ACLED_COLUMNS
         .iter()
         .chain(OWN_COLUMNS.iter())
         .copied()
         .collect();
-    // Writing to a Vec cannot fail; a failure would be a bug in csv.
-    out.write_record(&header).expect("writing to memory");
+    csv_text::push_record(&mut out, &header);
     for article in articles {
         for event in article.events {
             for row in acled::rows(article, event) {
-                out.write_record(row.fields()).expect("writing to memory");
+                csv_text::push_record(&mut out, &row.fields());
             }
         }
     }
-    let bytes = out.into_inner().expect("writing to memory");
-    format!(
-        "\u{feff}{}",
-        String::from_utf8(bytes).expect("fields are UTF-8")
-    )
+    out
 }
 
 /// The engine's output per article: `[{"article", "published", "events"}]`.
