@@ -3,7 +3,9 @@
 //! from the engine's own lexicons over the same text.
 //!
 //! The corpus is the five sample articles (tests/dev), whole and repeated to
-//! about 4 MB. Criterion prints the time and the throughput (MB/s) of each.
+//! about 4 MB. Criterion prints the time and the throughput (MB/s) of each;
+//! a last line gives engine ÷ floor from the fastest of 30 passes of each,
+//! taken in turn (the steadiest figure on a shared machine).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -82,6 +84,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(floor.find_overlapping_iter(black_box(&big)).count()))
     });
     group.finish();
+    best_of_interleaved(&big, &options, &floor);
 
     let mut group = c.benchmark_group("article");
     for (name, text) in &articles {
@@ -91,6 +94,34 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// Engine ÷ floor from the fastest of many passes of each, taken in turn:
+/// on a shared virtual machine, other tenants slow some passes down (the
+/// means above moved between 2.8× and 3.7× from one run to the next), never
+/// speed one up, so the fastest pass of each is the steadiest figure of what
+/// the code costs, and taking them in turn exposes both to the same spells.
+fn best_of_interleaved(big: &str, options: &Options, floor: &AhoCorasick) {
+    const PASSES: usize = 30;
+    let time = |f: &mut dyn FnMut()| {
+        let t = std::time::Instant::now();
+        f();
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    let (mut engine, mut automaton) = (f64::MAX, f64::MAX);
+    for _ in 0..PASSES {
+        engine = engine.min(time(&mut || {
+            black_box(extract(black_box(big), options));
+        }));
+        automaton = automaton.min(time(&mut || {
+            black_box(floor.find_overlapping_iter(black_box(big)).count());
+        }));
+    }
+    println!(
+        "corpus_4MB, fastest of {PASSES} passes taken in turn: engine {engine:.1} ms, \
+         floor {automaton:.1} ms, engine ÷ floor {:.2}",
+        engine / automaton
+    );
 }
 
 criterion_group!(benches, bench);
