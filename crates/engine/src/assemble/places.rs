@@ -353,7 +353,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 m = shorter;
             }
         }
-        Some((m.end, m.phrase.key.as_str()))
+        Some((m.end, m.phrase.key))
     }
 
     /// Whether a lexicon other than the gazetteer claims token `i` as one word.

@@ -29,8 +29,10 @@ use crate::text::normalize::match_key;
 /// One phrase (a key of one or more words) and everything it means.
 #[derive(Debug)]
 pub struct Phrase {
-    /// The match key (folded, article-less words joined by spaces).
-    pub key: String,
+    /// The match key (folded, article-less words joined by spaces). A
+    /// place's is the gazetteer's own string, so that looking the key up in
+    /// the gazetteer finds it by address before comparing any bytes.
+    pub key: &'static str,
     /// How many tokens it spans.
     pub words: usize,
     /// Its meanings; a phrase may be, say, both a weapon and an actor (الطيران الحربي).
@@ -68,15 +70,16 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut phrases: Vec<Phrase> = Vec::new();
-        let mut add = |phrase: &str, entry: Entry| {
+        // The lexicon lives as long as the program: its keys are leaked strings.
+        let mut add = |phrase: &str, entry: Entry| -> Option<usize> {
             let key = match_key(phrase);
             if key.is_empty() {
-                return;
+                return None;
             }
             let at = *by_key.entry(key.clone()).or_insert_with(|| {
                 phrases.push(Phrase {
                     words: key.split(' ').count(),
-                    key,
+                    key: Box::leak(key.into_boxed_str()),
                     entries: Vec::new(),
                     kinds: 0,
                 });
@@ -86,6 +89,7 @@ impl Lexicon {
                 phrases[at].entries.push(entry);
                 phrases[at].kinds |= entry.kind();
             }
+            Some(at)
         };
         for (file, parse) in entries::FILES {
             for row in rows(file) {
@@ -94,8 +98,15 @@ impl Lexicon {
                 }
             }
         }
+        let mut places = Vec::new();
         for key in crate::gazetteer::gazetteer().keys() {
-            add(key, Entry::Place);
+            places.extend(add(key, Entry::Place).map(|at| (at, key)));
+        }
+        for (at, key) in places {
+            // The same text (gazetteer keys are match keys), at the gazetteer's address.
+            if phrases[at].key == key {
+                phrases[at].key = key;
+            }
         }
         let is_place = |p: &&Phrase| p.entries.iter().all(|e| matches!(e, Entry::Place));
         let words_of = |places: bool| -> FastSet {
@@ -112,7 +123,7 @@ impl Lexicon {
             phrases
                 .iter()
                 .filter(|p| p.words == 1 && pred(p))
-                .map(|p| p.key.clone())
+                .map(|p| p.key.to_string())
                 .collect()
         };
         let words = single(&|p| !is_place(&p));
@@ -134,7 +145,7 @@ impl Lexicon {
                 *tiers.entry(word).or_default() |= tier.bit();
             }
         }
-        let trie = PhraseTrie::new(phrases.iter().map(|p| p.key.as_str()));
+        let trie = PhraseTrie::new(phrases.iter().map(|p| p.key));
         Lexicon {
             phrases,
             tiers,
@@ -245,7 +256,7 @@ mod tests {
         let found = lexicon().find(&stems);
         let keys: Vec<(usize, &str)> = found
             .iter()
-            .map(|&(t, p)| (t, lexicon().phrases[p].key.as_str()))
+            .map(|&(t, p)| (t, lexicon().phrases[p].key))
             .collect();
         assert_eq!(keys[0], (0, "قوات نظام سوري"));
         assert!(keys.contains(&(0, "قوات نظام")));
