@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
     let options = Options::published("2017-03-22".parse().unwrap());
     // Warm the lexicon and gazetteer so their one-time parse is not measured.
     black_box(extract("قصف", &options));
-    let floor = AhoCorasick::new(lexicon().phrases.iter().map(|p| p.key)).unwrap();
+    let floor = AhoCorasick::new(lexicon().phrases.iter().map(|p| p.key.as_str())).unwrap();
 
     let mut group = c.benchmark_group("corpus_4MB");
     group.sample_size(10);

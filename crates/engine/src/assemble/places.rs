@@ -353,7 +353,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
                 m = shorter;
             }
         }
-        Some((m.end, m.phrase.key))
+        Some((m.end, m.phrase.key.as_str()))
     }
 
     /// Whether a lexicon other than the gazetteer claims token `i` as one word.

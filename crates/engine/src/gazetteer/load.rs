@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{is_common_word, Entry, Gazetteer, KeyFacts, KeyIndex, PlaceKind};
-use crate::lexicon::hash::FastSet;
+use super::{is_common_word, Entry, Gazetteer, KeyFacts, PlaceKind};
+use crate::lexicon::hash::{FastMap, FastSet};
 use crate::text::normalize::{fold, match_key, strip_article};
 
 /// The places of `data/gazetteer/places.tsv` (see its header and
@@ -194,7 +194,7 @@ pub(super) fn build() -> Gazetteer {
     let mut keys = Vec::with_capacity(index.len());
     let mut entries = Vec::with_capacity(index.len());
     let mut facts = Vec::with_capacity(index.len());
-    let mut positions = KeyIndex::with_capacity(index.len());
+    let mut positions = FastMap::with_capacity_and_hasher(index.len(), Default::default());
     for (key, ids) in index {
         let mut list: Vec<Entry> = ids.into_iter().map(|i| places[i].0).collect();
         // Best first, so a caller that takes the first entry gets a sensible one.

@@ -22,7 +22,7 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use crate::lexicon::hash::FastSet;
+use crate::lexicon::hash::{FastMap, FastSet};
 
 pub use common::is_common_word;
 pub use hints::{Few, Hints};
@@ -96,7 +96,7 @@ pub struct Gazetteer {
     facts: Vec<KeyFacts>,
     /// Key → its position in `keys`: a hash is far cheaper than a binary
     /// search comparing strings, and look-ups run for every candidate name.
-    index: KeyIndex,
+    index: FastMap<&'static str, u32>,
     /// The 14 governorate rows, by P-code.
     governorates: Vec<Entry>,
     /// Match keys of the cities that have neighbourhoods.
@@ -126,7 +126,7 @@ impl Gazetteer {
     }
 
     fn position(&self, key: &str) -> Option<usize> {
-        self.index.get(key)
+        self.index.get(key).map(|&i| i as usize)
     }
 
     /// What `key` says about its context, if it is a key.
@@ -140,7 +140,7 @@ impl Gazetteer {
     }
 
     /// Every indexed key, in sorted order (stable, so automata built from it are too).
-    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.keys.iter().copied()
     }
 
@@ -157,8 +157,8 @@ impl Gazetteer {
     pub fn resolve(&self, key: &str, hints: &Hints) -> Option<&Entry> {
         let score = |e: &Entry| {
             (
-                e.city.is_some_and(|c| hints.cities.has(c)),
-                e.admin1.is_some_and(|g| hints.governorates.has(g)),
+                e.city.is_some_and(|c| hints.cities.contains(&c)),
+                e.admin1.is_some_and(|g| hints.governorates.contains(&g)),
                 e.curated_preference(),
                 e.rank,
             )
@@ -225,35 +225,4 @@ impl Gazetteer {
 /// `governorate_of_key("حمص") == Some("SY04")`.
 pub fn governorate_of_key(key: &str) -> Option<&'static str> {
     gazetteer().governorate_of_key(key)
-}
-
-/// Match key → position in [`Gazetteer::keys`]. The lexicon's place phrases
-/// hold the gazetteer's own strings ([`crate::lexicon::Phrase::key`]), and
-/// most keys looked up are theirs: this table compares a key by address
-/// before comparing its bytes, which saves a call to `memcmp` per look-up
-/// (hundreds of thousands in a long text).
-#[derive(Default)]
-pub(crate) struct KeyIndex(hashbrown::HashTable<(&'static str, u32)>);
-
-impl KeyIndex {
-    fn hash(key: &str) -> u64 {
-        use std::hash::BuildHasher;
-        std::hash::BuildHasherDefault::<crate::lexicon::hash::FastHasher>::default().hash_one(key)
-    }
-
-    pub(crate) fn with_capacity(n: usize) -> KeyIndex {
-        KeyIndex(hashbrown::HashTable::with_capacity(n))
-    }
-
-    /// Adds a key not in the table yet.
-    pub(crate) fn insert(&mut self, key: &'static str, position: u32) {
-        self.0
-            .insert_unique(Self::hash(key), (key, position), |(k, _)| Self::hash(k));
-    }
-
-    pub(crate) fn get(&self, key: &str) -> Option<usize> {
-        self.0
-            .find(Self::hash(key), |(k, _)| std::ptr::eq(*k, key) || *k == key)
-            .map(|&(_, i)| i as usize)
-    }
 }

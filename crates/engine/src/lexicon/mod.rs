@@ -29,10 +29,8 @@ use crate::text::normalize::match_key;
 /// One phrase (a key of one or more words) and everything it means.
 #[derive(Debug)]
 pub struct Phrase {
-    /// The match key (folded, article-less words joined by spaces). A
-    /// place's is the gazetteer's own string, so that looking the key up in
-    /// the gazetteer finds it by address before comparing any bytes.
-    pub key: &'static str,
+    /// The match key (folded, article-less words joined by spaces).
+    pub key: String,
     /// How many tokens it spans.
     pub words: usize,
     /// Its meanings; a phrase may be, say, both a weapon and an actor (الطيران الحربي).
@@ -70,16 +68,15 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut phrases: Vec<Phrase> = Vec::new();
-        // The lexicon lives as long as the program: its keys are leaked strings.
-        let mut add = |phrase: &str, entry: Entry| -> Option<usize> {
+        let mut add = |phrase: &str, entry: Entry| {
             let key = match_key(phrase);
             if key.is_empty() {
-                return None;
+                return;
             }
             let at = *by_key.entry(key.clone()).or_insert_with(|| {
                 phrases.push(Phrase {
                     words: key.split(' ').count(),
-                    key: Box::leak(key.into_boxed_str()),
+                    key,
                     entries: Vec::new(),
                     kinds: 0,
                 });
@@ -89,7 +86,6 @@ impl Lexicon {
                 phrases[at].entries.push(entry);
                 phrases[at].kinds |= entry.kind();
             }
-            Some(at)
         };
         for (file, parse) in entries::FILES {
             for row in rows(file) {
@@ -98,15 +94,8 @@ impl Lexicon {
                 }
             }
         }
-        let mut places = Vec::new();
         for key in crate::gazetteer::gazetteer().keys() {
-            places.extend(add(key, Entry::Place).map(|at| (at, key)));
-        }
-        for (at, key) in places {
-            // The same text (gazetteer keys are match keys), at the gazetteer's address.
-            if phrases[at].key == key {
-                phrases[at].key = key;
-            }
+            add(key, Entry::Place);
         }
         let is_place = |p: &&Phrase| p.entries.iter().all(|e| matches!(e, Entry::Place));
         let words_of = |places: bool| -> FastSet {
@@ -123,7 +112,7 @@ impl Lexicon {
             phrases
                 .iter()
                 .filter(|p| p.words == 1 && pred(p))
-                .map(|p| p.key.to_string())
+                .map(|p| p.key.clone())
                 .collect()
         };
         let words = single(&|p| !is_place(&p));
@@ -145,7 +134,7 @@ impl Lexicon {
                 *tiers.entry(word).or_default() |= tier.bit();
             }
         }
-        let trie = PhraseTrie::new(phrases.iter().map(|p| p.key));
+        let trie = PhraseTrie::new(phrases.iter().map(|p| p.key.as_str()));
         Lexicon {
             phrases,
             tiers,
@@ -256,7 +245,7 @@ mod tests {
         let found = lexicon().find(&stems);
         let keys: Vec<(usize, &str)> = found
             .iter()
-            .map(|&(t, p)| (t, lexicon().phrases[p].key))
+            .map(|&(t, p)| (t, lexicon().phrases[p].key.as_str()))
             .collect();
         assert_eq!(keys[0], (0, "قوات نظام سوري"));
         assert!(keys.contains(&(0, "قوات نظام")));
