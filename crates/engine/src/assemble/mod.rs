@@ -94,15 +94,26 @@ struct Clause<'a> {
 
 impl Clause<'_> {
     /// Empties it for another clause, keeping what its vectors hold room for.
+    /// Every field is named, so a field added to `Clause` must be emptied here.
     fn clear(&mut self) {
-        self.range = 0..0;
-        self.groups.clear();
-        self.places.clear();
-        self.casualties.clear();
-        self.time = None;
-        self.linker = false;
-        self.weapons.clear();
-        self.drafts.clear();
+        let Clause {
+            range,
+            groups,
+            places,
+            casualties,
+            time,
+            linker,
+            weapons,
+            drafts,
+        } = self;
+        *range = 0..0;
+        groups.clear();
+        places.clear();
+        casualties.clear();
+        *time = None;
+        *linker = false;
+        weapons.clear();
+        drafts.clear();
     }
 }
 

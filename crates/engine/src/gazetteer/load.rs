@@ -3,6 +3,7 @@
 //! for "كفرنبل").
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use super::{is_common_word, Entry, Gazetteer, KeyFacts, PlaceKind};
 use crate::lexicon::hash::{FastMap, FastSet};
@@ -61,8 +62,8 @@ fn wof_ids() -> &'static str {
             if !ids.is_empty() {
                 ids.push('\n');
             }
-            ids.push_str("wof:");
-            ids.push_str(&number.to_string());
+            // Written in place: a String's `write_fmt` cannot fail.
+            let _ = write!(ids, "wof:{number}");
             (zigzag, shift) = (0, 0);
         }
     }
