@@ -460,6 +460,9 @@ pub fn App() -> impl IntoView {
         std::time::Duration::from_millis(300),
     );
 
+    let has_events = Memo::new(move |_| state.rows.with(|r| !r.is_empty()));
+    let has_articles = Memo::new(move |_| state.articles.with(|a| !a.is_empty()));
+
     let s = move || state.strings();
     let toggle_lang = move |_| {
         state.lang.update(|l| {
@@ -513,9 +516,19 @@ pub fn App() -> impl IntoView {
                 <aside class="side no-print" aria-label=move || if state.lang.get() == Lang::Ar { "المقالات والتصفية" } else { "Articles and filters" }>
                     <Input />
                     <ArticleList />
-                    <FilterPanel />
-                    <crate::components::share::SharePanel />
-                    <crate::components::export::ExportPanel />
+                    // Filters, the share link and the exports have nothing to
+                    // work on until there is an article or an event: a first
+                    // visit shows what to do first, and the page is built in
+                    // half the elements (the time to interactive, issue 6).
+                    <Show when=move || has_events.get()>
+                        <FilterPanel />
+                    </Show>
+                    <Show when=move || has_events.get() || has_articles.get()>
+                        <crate::components::share::SharePanel />
+                    </Show>
+                    <Show when=move || has_events.get()>
+                        <crate::components::export::ExportPanel />
+                    </Show>
                 </aside>
                 <main class="main">
                     <Chart />

@@ -50,6 +50,10 @@ test('paste an article: it is listed, its events reach the timeline; an empty pa
   const p = await open();
   try {
     const { page } = p;
+    // A first visit shows what to do first: filters, sharing and exports wait for something to
+    // work on.
+    const heading = (name) => page.getByRole('heading', { name, exact: true });
+    for (const name of ['Filters', 'Share', 'Export']) assert.equal(await heading(name).count(), 0, name);
     await page.getByRole('button', { name: 'Add article' }).click();
     await page.getByText('The article is empty').waitFor();
     await page.getByLabel('Article text').fill(readSample(S004));
@@ -61,6 +65,7 @@ test('paste an article: it is listed, its events reach the timeline; an empty pa
     const n = await countWhen(page, (n) => n > 0, 'events of the pasted article');
     assert.ok(n >= 3, `events on the timeline: ${n}`);
     assert.match(await timeline(page).innerText(), /Wed 22 Mar 2017/);
+    for (const name of ['Filters', 'Share', 'Export']) await heading(name).waitFor();
     assert.deepEqual(p.problems(), []);
   } finally {
     await p.close();
