@@ -107,7 +107,12 @@ pub fn ArticleList() -> impl IntoView {
         ids.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())
     };
     view! {
-        <section class="panel articles" aria-labelledby="articles-heading">
+        // No list to unfold while there is none (phone-sized screens fold it).
+        <section
+            class="panel articles"
+            class:empty=move || state.articles.with(|a| a.is_empty())
+            aria-labelledby="articles-heading"
+        >
             <h2 id="articles-heading">
                 {move || s().articles}
                 " "

@@ -628,7 +628,10 @@ test('phone-sized screen: one column, filters and articles folded until asked fo
   const p = await open(env.server.url, { viewport: { width: 390, height: 844 } });
   try {
     const { page } = p;
+    const unfold = page.getByText('Show the articles');
+    assert.ok(!(await unfold.isVisible()), 'no empty list to unfold');
     await loadSamples(page);
+    assert.ok(await unfold.isVisible(), 'the articles folded');
     const boxes = await page.evaluate(() =>
       ['.input', '.filters', '.timeline', '.map'].map((s) => document.querySelector(s).getBoundingClientRect().left),
     );
