@@ -106,11 +106,12 @@ pub fn ArticleList() -> impl IntoView {
         let r = w.range.get();
         ids.with(|l| l[r.first.min(l.len())..r.end.min(l.len())].to_vec())
     };
+    let empty = move || state.articles.with(|a| a.is_empty());
     view! {
         // No list to unfold while there is none (phone-sized screens fold it).
         <section
             class="panel articles"
-            class:empty=move || state.articles.with(|a| a.is_empty())
+            class:empty=empty
             aria-labelledby="articles-heading"
         >
             <h2 id="articles-heading">
@@ -120,7 +121,7 @@ pub fn ArticleList() -> impl IntoView {
                     {move || format!("({})", state.lang.get().num(state.articles.with(|a| a.len()) as u64))}
                 </span>
             </h2>
-            <Show when=move || state.articles.with(|a| a.is_empty())>
+            <Show when=empty>
                 <p class="hint">{move || s().no_articles}</p>
             </Show>
             <details class="collapsible" open=!crate::web::location::narrow_screen()>
