@@ -4,11 +4,9 @@
 //! Strings live in two `Strings` tables so that a missing translation is a
 //! compile error, not a blank button.
 
-use serde::{Deserialize, Serialize};
 use waqai_engine::{Date, DatePrecision, EventType, Side};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
     Ar,

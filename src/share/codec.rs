@@ -1,4 +1,4 @@
-//! The share link's text: a [`Payload`] as JSON, deflated (zlib, with its
+//! The share link's text: a [`Payload`] as JSON (`super::json`), deflated (zlib, with its
 //! Adler-32 checksum, by the pure-Rust `miniz_oxide`) and written in URL-safe
 //! base64 without padding, after a version prefix:
 //!
@@ -103,8 +103,8 @@ pub fn is_share_fragment(fragment: &str) -> bool {
 
 /// The fragment for `payload`, without `#`: `share=v1.<data>`.
 pub fn encode(payload: &Payload) -> String {
-    let json = serde_json::to_vec(payload).expect("a payload always serialises");
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, LEVEL);
+    let json = super::json::to_json(payload);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL);
     format!("{KEY}=v{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
@@ -153,7 +153,9 @@ pub fn decode(fragment: &str) -> Result<Payload, ShareError> {
             ShareError::new(kind, format!("inflate: {:?}", e.status))
         })?;
     // Version 1 is the only version so far; a later one dispatches here.
-    serde_json::from_slice::<Payload>(&json)
+    let json = std::str::from_utf8(&json)
+        .map_err(|_| ShareError::new(ErrorKind::Corrupt, "contents: not UTF-8"))?;
+    super::json::from_json(json)
         .map_err(|e| ShareError::new(ErrorKind::Corrupt, format!("contents: {e}")))
 }
 
@@ -175,7 +177,7 @@ mod tests {
                 .collect(),
             corrections: corrections
                 .into_iter()
-                .map(|(k, v)| (k, serde_json::to_value(v).unwrap()))
+                .map(|(k, v)| (k, crate::state::json::correction_value(&v)))
                 .collect(),
             filters: "xt=clash&k=1".into(),
             selected: Some("m:shelling|وعر|2017-03-22".into()),

@@ -3,11 +3,12 @@
 //! browsers never send to a server.
 //!
 //! `codec` turns a [`payload::Payload`] into the fragment's text and back;
-//! `payload` says what a link holds. [`Share`] is the page's side: opening a
+//! `payload` says what a link holds, `json` how it is written as JSON. [`Share`] is the page's side: opening a
 //! link at start-up shows its state INSTEAD of the reader's saved one, which
 //! stays untouched in storage until the reader chooses "Keep it".
 
 pub mod codec;
+pub mod json;
 pub mod payload;
 
 use std::collections::HashMap;

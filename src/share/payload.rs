@@ -1,9 +1,9 @@
 //! What a share link holds (version 1), how it is made from the page's state
 //! and how it is turned back into state.
 //!
-//! The shapes here are the link format: field names are short (the link is
-//! compressed, but shorter is still shorter) and they may only ever GAIN
-//! optional fields, so that every later page reads a link made today.
+//! The shapes here are the link format: they may only ever GAIN optional
+//! fields, so that every later page reads a link made today (their JSON
+//! member names, short ones, are in `super::json`).
 //! Enumerations travel as their stable ids (`"airstrike"`, `"government"`),
 //! and an id a later page no longer knows is read as "other"/"not stated",
 //! never as an error.
@@ -11,133 +11,90 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use waqai_engine::{
     Actor, Count, DatePrecision, Event, EventType, Extraction, GeoPrecision, Governorate, Place,
     Side, Span, Status,
 };
+use waqai_json::Value;
 
 use crate::state::articles::Article;
-use crate::state::corrections::{correction_key, Correction, Corrections};
+use crate::state::corrections::{correction_key, Corrections};
 use crate::state::events::{merge, reports, Report};
 use crate::state::filters::Filters;
+use crate::state::json;
 
 /// A full link (articles, corrections) or an events-only one (read-only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
     #[default]
-    #[serde(rename = "full")]
     Full,
-    #[serde(rename = "events")]
     EventsOnly,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Payload {
-    #[serde(rename = "k")]
     pub kind: Kind,
-    #[serde(rename = "a")]
     pub articles: Vec<SharedArticle>,
     /// Correction key → correction, as stored in the browser (full links only).
-    #[serde(rename = "c", skip_serializing_if = "BTreeMap::is_empty")]
-    pub corrections: BTreeMap<String, serde_json::Value>,
+    pub corrections: BTreeMap<String, Value<'static>>,
     /// The filters in their address form (`xt=clash&k=3`).
-    #[serde(rename = "f", skip_serializing_if = "String::is_empty")]
     pub filters: String,
     /// The selected timeline row's id (full links).
-    #[serde(rename = "s", skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
     /// The selected row's position among all rows (events-only links, whose
     /// row ids are made anew when opened).
-    #[serde(rename = "si", skip_serializing_if = "Option::is_none")]
     pub selected_index: Option<u32>,
     /// Events-only links: every place named, once; events refer to them by position.
-    #[serde(rename = "pl", skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<SharedPlace>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SharedArticle {
-    #[serde(rename = "i")]
     pub id: u32,
-    #[serde(rename = "t")]
     pub title: String,
-    #[serde(rename = "o", skip_serializing_if = "String::is_empty")]
     pub outlet: String,
-    #[serde(rename = "x", skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// `YYYY-MM-DD`.
-    #[serde(rename = "p", skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    #[serde(rename = "sm", skip_serializing_if = "Option::is_none")]
     pub sample: Option<String>,
     /// Events-only links: the article's events, corrections applied.
-    #[serde(rename = "e", skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<SharedEvent>,
     /// Events-only links: the evidence sentences, once; events refer to them by position.
-    #[serde(rename = "sn", skip_serializing_if = "Vec::is_empty")]
     pub sentences: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SharedEvent {
     /// The type's id.
-    #[serde(rename = "t")]
     pub kind: String,
     /// Positions in [`Payload::places`].
-    #[serde(rename = "p", skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<u32>,
     /// The side's id.
-    #[serde(rename = "s", skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
-    #[serde(rename = "an", skip_serializing_if = "Option::is_none")]
     pub actor: Option<String>,
-    #[serde(rename = "k", skip_serializing_if = "Option::is_none")]
     pub killed: Option<Count>,
-    #[serde(rename = "w", skip_serializing_if = "Option::is_none")]
     pub wounded: Option<Count>,
-    #[serde(rename = "d", skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `day`, `week`, `month` (absent: unknown).
-    #[serde(rename = "dp", skip_serializing_if = "String::is_empty")]
     pub precision: String,
-    #[serde(rename = "dn", skip_serializing_if = "is_false")]
     pub denied: bool,
-    #[serde(rename = "src", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    #[serde(rename = "wp", skip_serializing_if = "Vec::is_empty")]
     pub weapons: Vec<String>,
     /// The evidence sentences: positions in [`SharedArticle::sentences`].
-    #[serde(rename = "ev", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SharedPlace {
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "ne", skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
-    #[serde(rename = "la", skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
-    #[serde(rename = "lo", skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
     /// Governorate: P-code, English and Arabic name.
-    #[serde(rename = "g", skip_serializing_if = "Option::is_none")]
     pub governorate: Option<(String, String, String)>,
     /// `exact`, `near`, `region` (absent: unknown).
-    #[serde(rename = "gp", skip_serializing_if = "String::is_empty")]
     pub precision: String,
-    #[serde(rename = "kd", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 impl SharedArticle {
@@ -356,11 +313,11 @@ pub fn full(
     // Maps are filled by `extend` (one insert each): `collect` into a BTreeMap
     // sorts first, and each sort routine costs the page's module some KB.
     let mut shared_corrections = BTreeMap::new();
-    shared_corrections.extend(
-        corrections
-            .iter()
-            .filter_map(|(k, v)| Some((k.clone(), serde_json::to_value(v).ok()?))),
-    );
+    shared_corrections.extend(corrections.iter().map(|(k, v)| {
+        let mut v = json::correction_value(v);
+        v.sort_keys();
+        (k.clone(), v)
+    }));
     Payload {
         kind: Kind::Full,
         articles: articles.iter().map(SharedArticle::full).collect(),
@@ -461,7 +418,7 @@ pub fn open(p: Payload) -> Opened {
         corrections.extend(
             p.corrections
                 .into_iter()
-                .filter_map(|(k, v)| Some((k, serde_json::from_value::<Correction>(v).ok()?))),
+                .filter_map(|(k, v)| Some((k, json::correction(&v).ok()?))),
         );
     }
     let mut filters = Filters::from_fragment(&p.filters);
@@ -532,6 +489,7 @@ pub fn keep(
 mod tests {
     use super::*;
     use crate::state::articles::samples_to_add;
+    use crate::state::corrections::Correction;
     use waqai_engine::{extract, Options};
 
     fn extractions(arts: &[Article]) -> HashMap<u32, Arc<Extraction>> {

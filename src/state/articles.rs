@@ -1,23 +1,19 @@
 //! Articles the reader has loaded, and the checks a new one must pass.
 
-use serde::{Deserialize, Serialize};
 use waqai_engine::Date;
 
 /// One article. Its text never changes after it is added, so an extraction
 /// can be cached by (id, publication date).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     pub id: u32,
     pub title: String,
     /// The outlet or source the reader says it came from.
-    #[serde(default)]
     pub outlet: String,
     pub text: String,
     /// The publication date the reader set; `None` lets the engine look for a dateline.
-    #[serde(default)]
     pub published: Option<Date>,
     /// For sample articles, their file name, so loading them twice adds nothing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample: Option<String>,
 }
 

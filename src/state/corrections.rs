@@ -6,12 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use waqai_engine::{Count, Date, Event, EventType, Place, Side};
 
 /// A field the reader set, possibly to "none" (`{"to": null}`), as opposed to
 /// a field left as the engine found it (absent).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Set<T> {
     pub to: Option<T>,
 }
@@ -19,19 +18,13 @@ pub struct Set<T> {
 /// What the reader changed about an event. Only changed fields are stored,
 /// so the rest keeps following the engine: after a new publication date, an
 /// event whose count was corrected still gets its re-resolved day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventEdit {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<EventType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Set<Date>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Set<Side>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub killed: Option<Set<Count>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wounded: Option<Set<Count>>,
 }
 
@@ -79,8 +72,7 @@ pub fn diff(before: &EventFields, after: &EventFields) -> EventEdit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Correction {
     Delete,
     Edit(EventEdit),
@@ -334,7 +326,12 @@ pub(crate) mod tests {
                 ..EventEdit::default()
             }),
         );
-        let json = serde_json::to_string(&c).unwrap();
-        assert_eq!(serde_json::from_str::<Corrections>(&json).unwrap(), c);
+        let json = super::super::json::corrections_value(&c).to_json();
+        assert_eq!(
+            json,
+            r#"{"1/a":{"action":"delete"},"1/b":{"action":"edit","date":{"to":null},"killed":{"to":"some"}}}"#
+        );
+        let back = super::super::json::corrections(&waqai_json::parse(&json).unwrap());
+        assert_eq!(back, Ok(c));
     }
 }

@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use waqai_engine::{Date, EventType, Status};
 
 use super::events::TimelineEvent;
@@ -14,8 +13,7 @@ pub const UNKNOWN: &str = "unknown";
 
 /// Every filter. Sets hold what is HIDDEN, so that a new type or side shows
 /// by default and the empty value means "no filter".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
     pub hidden_types: BTreeSet<EventType>,
     /// Side ids, and [`UNKNOWN`] for events whose side is not stated.

@@ -6,5 +6,6 @@ pub mod corrections;
 pub mod events;
 pub mod filters;
 pub mod jobs;
+pub mod json;
 pub mod storage;
 pub mod window;

@@ -13,16 +13,20 @@
 //! assert!(csv.starts_with('\u{feff}'));
 //! assert!(csv.contains("Shelling/artillery/missile attack"));
 //! assert!(csv.contains("الوعر"));
-//! let geojson: serde_json::Value = serde_json::from_str(&to_geojson(&articles)).unwrap();
-//! assert_eq!(geojson["features"][0]["geometry"]["type"], "Point");
+//! let text = to_geojson(&articles);
+//! let geojson = waqai_json::parse(&text).unwrap();
+//! let features = geojson.get("features").and_then(|f| f.as_array()).unwrap();
+//! let geometry = features[0].get("geometry").unwrap();
+//! assert_eq!(geometry.get("type").and_then(|t| t.as_str()), Some("Point"));
 //! ```
 
 mod acled;
 mod csv_text;
 mod decimal;
+mod json_text;
 
-use serde_json::{json, Value};
 use waqai_engine::{Count, Date, Event};
+use waqai_json::Value;
 
 pub use acled::{AcledRow, ACLED_COLUMNS, OWN_COLUMNS};
 
@@ -40,6 +44,14 @@ pub(crate) fn count_text(c: Option<Count>) -> String {
         None => String::new(),
         Some(Count::Exact(n)) => n.to_string(),
         Some(Count::Some) => "some".into(),
+    }
+}
+
+/// A count as JSON: the number or `"some"`.
+pub(crate) fn count_value(c: Count) -> Value<'static> {
+    match c {
+        Count::Exact(n) => Value::from(n),
+        Count::Some => Value::from("some"),
     }
 }
 
@@ -63,13 +75,25 @@ pub fn to_csv(articles: &[Article]) -> String {
     out
 }
 
-/// The engine's output per article: `[{"article", "published", "events"}]`.
+/// The engine's output per article: `[{"article", "published", "events"}]`,
+/// indented, keys sorted.
 pub fn to_json(articles: &[Article]) -> String {
-    let list: Vec<Value> = articles
-        .iter()
-        .map(|a| json!({"article": a.name, "published": a.published, "events": a.events}))
-        .collect();
-    serde_json::to_string_pretty(&list).expect("events serialise")
+    let list = articles.iter().map(|a| {
+        json_text::object(vec![
+            ("article", a.name.into()),
+            (
+                "published",
+                a.published
+                    .map(|d| d.to_string().into())
+                    .unwrap_or_default(),
+            ),
+            (
+                "events",
+                Value::Array(a.events.iter().map(json_text::event).collect()),
+            ),
+        ])
+    });
+    Value::Array(list.collect()).to_json_pretty()
 }
 
 /// A GeoJSON FeatureCollection with a point for each located event and place.
@@ -81,18 +105,25 @@ pub fn to_geojson(articles: &[Article]) -> String {
                 let (Some(lat), Some(lon)) = (row.place.lat, row.place.lon) else {
                     continue;
                 };
-                let mut properties = serde_json::Map::new();
-                for (name, value) in row.named_fields() {
-                    properties.insert(name.to_string(), Value::from(value));
-                }
-                features.push(json!({
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                    "properties": properties,
-                }));
+                let properties = row.named_fields().map(|(name, value)| (name, value.into()));
+                let geometry = json_text::object(vec![
+                    ("type", "Point".into()),
+                    (
+                        "coordinates",
+                        Value::Array(vec![Value::decimal6(lon), Value::decimal6(lat)]),
+                    ),
+                ]);
+                features.push(json_text::object(vec![
+                    ("type", "Feature".into()),
+                    ("geometry", geometry),
+                    ("properties", json_text::object(properties.collect())),
+                ]));
             }
         }
     }
-    serde_json::to_string_pretty(&json!({"type": "FeatureCollection", "features": features}))
-        .expect("features serialise")
+    json_text::object(vec![
+        ("type", "FeatureCollection".into()),
+        ("features", Value::Array(features)),
+    ])
+    .to_json_pretty()
 }

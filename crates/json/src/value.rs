@@ -93,6 +93,27 @@ impl<'a> Value<'a> {
         decimal::write(x).map_or(Value::Null, |s| Value::Number(s.into()))
     }
 
+    /// Sorts object members by key, at every depth: the order serde_json's
+    /// `Value` (a `BTreeMap`) writes them in.
+    pub fn sort_keys(&mut self) {
+        match self {
+            Value::Array(items) => items.iter_mut().for_each(Value::sort_keys),
+            Value::Object(members) => {
+                // Insertion sort: objects have a handful of keys, and the
+                // page's module links no sort routine for this type.
+                for i in 1..members.len() {
+                    let mut j = i;
+                    while j > 0 && members[j - 1].0 > members[j].0 {
+                        members.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+                members.iter_mut().for_each(|(_, v)| v.sort_keys());
+            }
+            _ => {}
+        }
+    }
+
     /// The same value, owning all its text.
     pub fn into_owned(self) -> Value<'static> {
         match self {
@@ -174,6 +195,16 @@ mod tests {
             );
         }
         assert_eq!(Value::from("1").as_u32(), None);
+    }
+
+    #[test]
+    fn keys_are_sorted_at_every_depth() {
+        let mut v = parse(r#"{"b":[{"d":1,"c":2}],"a":{"z":{"y":0,"x":0}},"ab":0}"#).unwrap();
+        v.sort_keys();
+        assert_eq!(
+            v.to_json(),
+            r#"{"a":{"z":{"x":0,"y":0}},"ab":0,"b":[{"c":2,"d":1}]}"#
+        );
     }
 
     #[test]
