@@ -25,7 +25,7 @@ mod csv_text;
 mod decimal;
 mod json_text;
 
-use waqai_engine::{Count, Date, Event};
+use waqai_engine::{Count, Date, Event, Extraction};
 use waqai_json::Value;
 
 pub use acled::{AcledRow, ACLED_COLUMNS, OWN_COLUMNS};
@@ -94,6 +94,24 @@ pub fn to_json(articles: &[Article]) -> String {
         ])
     });
     Value::Array(list.collect()).to_json_pretty()
+}
+
+/// One article's extraction as a JSON value: `{"events", "published",
+/// "published_from"}`, the shape the engine's serde form has (keys sorted).
+pub fn extraction_value(x: &Extraction) -> Value<'_> {
+    json_text::object(vec![
+        (
+            "published",
+            x.published
+                .map(|d| d.to_string().into())
+                .unwrap_or_default(),
+        ),
+        ("published_from", x.published_from.as_str().into()),
+        (
+            "events",
+            Value::Array(x.events.iter().map(json_text::event).collect()),
+        ),
+    ])
 }
 
 /// A GeoJSON FeatureCollection with a point for each located event and place.

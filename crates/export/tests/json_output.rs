@@ -133,6 +133,23 @@ fn json_export_is_what_serde_json_wrote() {
 }
 
 #[test]
+fn an_extraction_is_what_serde_json_wrote() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/samples/004_1011cbe8db59e945.txt"
+    ))
+    .unwrap();
+    let mut found = extract(&text, &Options::default());
+    assert!(found.events.len() > 5);
+    found.events.extend(full_and_bare());
+    let theirs = serde_json::to_value(&found).unwrap();
+    assert_eq!(
+        waqai_export::extraction_value(&found).to_json(),
+        serde_json::to_string(&theirs).unwrap()
+    );
+}
+
+#[test]
 fn geojson_export_is_what_serde_json_wrote() {
     let samples = samples();
     let extra = full_and_bare();

@@ -18,33 +18,36 @@
 //! without the texts, and 5 MB in the binary form).
 //! All wasm-bindgen glue for the engine lives here.
 
-use serde::{Deserialize, Serialize};
 use waqai_engine::{Date, Options};
 use wasm_bindgen::prelude::*;
 
 /// Nothing to set up: the module only exports functions.
 fn main() {}
 
-#[derive(Default, Deserialize)]
-struct JsOptions {
-    #[serde(default)]
-    published: Option<String>,
-}
-
-/// Extracts the events of one article. Throws a readable message when
-/// `options.published` is not a `YYYY-MM-DD` date.
+/// Extracts the events of one article: `{events, published, published_from}`,
+/// plain objects as `JSON.parse` makes them from what the command-line tool
+/// prints. Throws a readable message when `options.published` is given and is
+/// not a `YYYY-MM-DD` date.
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
+    let published = if options.is_undefined() || options.is_null() {
+        None
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&e.to_string()))?
+        let value = js_sys::Reflect::get(&options, &JsValue::from_str("published"))?;
+        match value.as_string() {
+            Some(s) => Some(s),
+            None if value.is_undefined() || value.is_null() => None,
+            None => {
+                return Err(JsValue::from_str(
+                    "options.published must be a YYYY-MM-DD string",
+                ))
+            }
+        }
     };
-    let found = waqai_engine::extract(text, &options_from(opts.published.as_deref())?);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    found
-        .serialize(&serializer)
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let found = waqai_engine::extract(text, &options_from(published.as_deref())?);
+    // Written as JSON and parsed by the browser: no per-type serialising code
+    // in this module, and V8's JSON.parse builds the objects fast.
+    js_sys::JSON::parse(&waqai_export::extraction_value(&found).to_json())
 }
 
 /// Extracts the events of one article in the binary form of
