@@ -25,8 +25,7 @@ use wasm_bindgen::prelude::*;
 fn main() {}
 
 /// Extracts the events of one article: `{events, published, published_from}`,
-/// plain objects as `JSON.parse` makes them from what the command-line tool
-/// prints. Throws a readable message when `options.published` is given and is
+/// plain objects in the shape the command-line tool prints. Throws a readable message when `options.published` is given and is
 /// not a `YYYY-MM-DD` date.
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
@@ -45,9 +44,56 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         }
     };
     let found = waqai_engine::extract(text, &options_from(published.as_deref())?);
-    // Written as JSON and parsed by the browser: no per-type serialising code
-    // in this module, and V8's JSON.parse builds the objects fast.
-    js_sys::JSON::parse(&waqai_export::extraction_value(&found).to_json())
+    Ok(to_js(&waqai_export::extraction_value(&found)))
+}
+
+/// A JSON value as the JavaScript value `JSON.parse` would make of its text,
+/// built directly: a long text's answer holds megabytes of evidence, which
+/// would otherwise be escaped, copied and parsed again.
+fn to_js(v: &waqai_json::Value) -> JsValue {
+    to_js_with(v, &mut Vec::new())
+}
+
+/// [`to_js`], with the JavaScript strings of the keys made so far: an answer
+/// has some 25 distinct keys but tens of thousands of objects, and making a
+/// key's string anew each time (a call into JavaScript) took most of the time.
+fn to_js_with<'v>(v: &'v waqai_json::Value, keys: &mut Vec<(&'v str, JsValue)>) -> JsValue {
+    use waqai_json::Value;
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        // The answer's numbers are counts and offsets, or coordinates.
+        Value::Number(_) => v
+            .as_u32()
+            .map(f64::from)
+            .or_else(|| v.as_decimal6())
+            .map_or(JsValue::NULL, JsValue::from_f64),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => {
+            let array = js_sys::Array::new_with_length(items.len() as u32);
+            for (i, item) in items.iter().enumerate() {
+                array.set(i as u32, to_js_with(item, keys));
+            }
+            array.into()
+        }
+        Value::Object(members) => {
+            let object = js_sys::Object::new();
+            for (key, value) in members {
+                let value = to_js_with(value, keys);
+                let key = match keys.iter().find(|(k, _)| *k == &**key) {
+                    Some((_, js)) => js.clone(),
+                    None => {
+                        let js = JsValue::from_str(key);
+                        keys.push((key, js.clone()));
+                        js
+                    }
+                };
+                // Setting a property on a fresh plain object cannot fail.
+                let _ = js_sys::Reflect::set(&object, &key, &value);
+            }
+            object.into()
+        }
+    }
 }
 
 /// Extracts the events of one article in the binary form of
