@@ -27,6 +27,15 @@
 //! It never panics and is deterministic: the same text and options give the
 //! same events in the same order.
 
+/// A lexicon table as embedded: `data/lexicon/<name>` (or
+/// `data/presentation_forms.tsv`) with its comment lines emptied by
+/// `build.rs`; the notes on sources stay in the repository's copy.
+macro_rules! table {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $name))
+    };
+}
+
 mod assemble;
 pub mod date;
 mod document;

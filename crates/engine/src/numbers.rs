@@ -39,7 +39,7 @@ struct Entry {
 }
 
 static NUMBERS: LazyLock<FastMap<String, Entry>> = LazyLock::new(|| {
-    rows(include_str!("../data/lexicon/numbers.tsv"))
+    rows(table!("numbers.tsv"))
         .filter_map(|cols| {
             let [word, value, kind, article] = cols[..] else {
                 return None;
@@ -75,7 +75,7 @@ enum QKind {
 
 /// Phrases of quantifiers.tsv, folded and split into words, longest first.
 static QUANTIFIERS: LazyLock<Vec<(Vec<String>, QKind)>> = LazyLock::new(|| {
-    let mut list: Vec<(Vec<String>, QKind)> = rows(include_str!("../data/lexicon/quantifiers.tsv"))
+    let mut list: Vec<(Vec<String>, QKind)> = rows(table!("quantifiers.tsv"))
         .filter_map(|cols| {
             let [phrase, kind] = cols[..] else {
                 return None;

@@ -103,7 +103,7 @@ fn words_of(phrase: &str) -> Vec<String> {
 
 static MONTHS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../data/lexicon/months.tsv"))
+        rows(table!("months.tsv"))
             .filter_map(|cols| {
                 let [name, month] = cols[..] else {
                     return None;
@@ -117,7 +117,7 @@ static MONTHS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
 
 static ORDINALS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../data/lexicon/ordinals.tsv"))
+        rows(table!("ordinals.tsv"))
             .filter_map(|cols| {
                 let [ordinal, day] = cols[..] else {
                     return None;
@@ -130,7 +130,7 @@ static ORDINALS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
 });
 
 static WEEKDAYS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-    rows(include_str!("../data/lexicon/weekdays.tsv"))
+    rows(table!("weekdays.tsv"))
         .filter_map(|cols| {
             let [name, day] = cols[..] else {
                 return None;
@@ -143,7 +143,7 @@ static WEEKDAYS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
 
 static RELATIVE: LazyLock<Phrases<Rel>> = LazyLock::new(|| {
     Phrases::new(
-        rows(include_str!("../data/lexicon/relative_days.tsv"))
+        rows(table!("relative_days.tsv"))
             .filter_map(|cols| {
                 let [kind, phrase, value] = cols[..] else {
                     return None;

@@ -169,14 +169,14 @@ type RowParser = fn(&[&'static str]) -> Option<Entry>;
 
 /// Every lexicon file and how to read its rows (the first field is the phrase).
 pub(super) const FILES: [(&str, RowParser); 8] = [
-    (include_str!("../../data/lexicon/triggers.tsv"), trigger),
-    (include_str!("../../data/lexicon/weapons.tsv"), weapon),
-    (include_str!("../../data/lexicon/actors.tsv"), actor),
-    (include_str!("../../data/lexicon/casualties.tsv"), casualty),
-    (include_str!("../../data/lexicon/syntax.tsv"), syntax),
-    (include_str!("../../data/lexicon/places.tsv"), place_word),
-    (include_str!("../../data/lexicon/directions.tsv"), direction),
-    (include_str!("../../data/lexicon/sources.tsv"), source),
+    (table!("triggers.tsv"), trigger),
+    (table!("weapons.tsv"), weapon),
+    (table!("actors.tsv"), actor),
+    (table!("casualties.tsv"), casualty),
+    (table!("syntax.tsv"), syntax),
+    (table!("places.tsv"), place_word),
+    (table!("directions.tsv"), direction),
+    (table!("sources.tsv"), source),
 ];
 
 fn trigger(row: &[&'static str]) -> Option<Entry> {
@@ -286,4 +286,85 @@ fn direction(row: &[&'static str]) -> Option<Entry> {
 
 fn source(row: &[&'static str]) -> Option<Entry> {
     Some(Entry::Source(row.get(1)?))
+}
+
+#[cfg(test)]
+mod tests {
+    /// build.rs empties comment lines and changes nothing else.
+    #[test]
+    fn embedded_tables_are_the_data_files_with_comments_emptied() {
+        let pairs = [
+            (
+                table!("triggers.tsv"),
+                include_str!("../../data/lexicon/triggers.tsv"),
+            ),
+            (
+                table!("weapons.tsv"),
+                include_str!("../../data/lexicon/weapons.tsv"),
+            ),
+            (
+                table!("actors.tsv"),
+                include_str!("../../data/lexicon/actors.tsv"),
+            ),
+            (
+                table!("casualties.tsv"),
+                include_str!("../../data/lexicon/casualties.tsv"),
+            ),
+            (
+                table!("syntax.tsv"),
+                include_str!("../../data/lexicon/syntax.tsv"),
+            ),
+            (
+                table!("places.tsv"),
+                include_str!("../../data/lexicon/places.tsv"),
+            ),
+            (
+                table!("directions.tsv"),
+                include_str!("../../data/lexicon/directions.tsv"),
+            ),
+            (
+                table!("sources.tsv"),
+                include_str!("../../data/lexicon/sources.tsv"),
+            ),
+            (
+                table!("numbers.tsv"),
+                include_str!("../../data/lexicon/numbers.tsv"),
+            ),
+            (
+                table!("quantifiers.tsv"),
+                include_str!("../../data/lexicon/quantifiers.tsv"),
+            ),
+            (
+                table!("months.tsv"),
+                include_str!("../../data/lexicon/months.tsv"),
+            ),
+            (
+                table!("weekdays.tsv"),
+                include_str!("../../data/lexicon/weekdays.tsv"),
+            ),
+            (
+                table!("ordinals.tsv"),
+                include_str!("../../data/lexicon/ordinals.tsv"),
+            ),
+            (
+                table!("relative_days.tsv"),
+                include_str!("../../data/lexicon/relative_days.tsv"),
+            ),
+            (
+                table!("presentation_forms.tsv"),
+                include_str!("../../data/presentation_forms.tsv"),
+            ),
+        ];
+        for (embedded, original) in pairs {
+            let want: Vec<&str> = original
+                .lines()
+                .map(|l| if l.starts_with('#') { "" } else { l })
+                .collect();
+            assert_eq!(embedded.lines().collect::<Vec<_>>(), want);
+            assert!(
+                original.lines().any(|l| l.starts_with('#')),
+                "every table says where it comes from"
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::{Folded, Normalizer};
 
 static TABLE: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/presentation_forms.tsv")
+    table!("presentation_forms.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|l| {
