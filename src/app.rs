@@ -17,7 +17,9 @@ use crate::components::{
 };
 use crate::extractor::Extractor;
 use crate::i18n::Lang;
-use crate::state::articles::{check_text, next_id, samples_to_add, Article, TextProblem};
+use crate::state::articles::{
+    check_text, next_id, sample_articles, samples_missing, Article, TextProblem,
+};
 use crate::state::corrections::Corrections;
 use crate::state::events::{keep_unchanged, merge, reports_cached, EventCache, TimelineEvent};
 use crate::state::filters::{Filtered, Filters};
@@ -41,6 +43,8 @@ pub enum Notice {
     },
     Added(usize),
     SamplesLoaded,
+    /// The samples could not be fetched (offline, or the site lacks them).
+    SamplesFailed,
     /// An article was removed; it can be put back as it was.
     Removed(Box<Removed>),
 }
@@ -248,12 +252,30 @@ impl AppState {
         n
     }
 
+    /// Fetches the samples not loaded yet (files of the site: they are not
+    /// in the page's module, which the first paint waits for) and adds them.
     pub fn load_samples(&self) {
-        self.articles.update(|arts| {
-            let more = samples_to_add(arts);
-            arts.extend(more);
+        let state = *self;
+        let missing = state.articles.with_untracked(|arts| samples_missing(arts));
+        leptos::task::spawn_local(async move {
+            let mut texts = Vec::new();
+            for name in missing {
+                match crate::web::fetch::text(&format!("samples/{name}")).await {
+                    Some(text) => texts.push((name, text)),
+                    None => {
+                        state.notice.set(Some(Notice::SamplesFailed));
+                        return;
+                    }
+                }
+            }
+            // Ids and what is missing are decided now: the reader may have
+            // added articles, or clicked twice, while the files came.
+            state.articles.update(|arts| {
+                let more = sample_articles(arts, &texts);
+                arts.extend(more);
+            });
+            state.notice.set(Some(Notice::SamplesLoaded));
         });
-        self.notice.set(Some(Notice::SamplesLoaded));
     }
 
     pub fn remove(&self, id: u32) {

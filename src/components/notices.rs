@@ -40,6 +40,7 @@ pub fn notice_text(lang: Lang, n: &Notice) -> (String, bool) {
         }
         Notice::Added(n) => (format!("{} {}.", s.added_n, lang.num(*n as u64)), false),
         Notice::SamplesLoaded => (s.samples_loaded.to_string(), false),
+        Notice::SamplesFailed => (s.err_samples.to_string(), true),
         Notice::Removed(r) => (format!("{} “{}”.", s.removed, r.article.title), false),
     }
 }

@@ -74,55 +74,66 @@ pub fn next_id(articles: &[Article]) -> u32 {
     articles.iter().map(|a| a.id).max().map_or(1, |m| m + 1)
 }
 
-/// The five sample articles (the project's development set), with the
+/// The five sample articles (the project's development set): their file
+/// names under `samples/` on the site (`assets/samples/`), fetched when the
+/// reader asks for them rather than carried in the page's module, and the
 /// publication dates known for them.
-pub const SAMPLES: [(&str, &str, Option<&str>); 5] = [
-    (
-        "000_b7833adfac59501c.txt",
-        include_str!("../../assets/samples/000_b7833adfac59501c.txt"),
-        None,
-    ),
-    (
-        "001_d4a60e6ea0d924d6.txt",
-        include_str!("../../assets/samples/001_d4a60e6ea0d924d6.txt"),
-        None,
-    ),
-    (
-        "002_e6acb38d1f0aefce.txt",
-        include_str!("../../assets/samples/002_e6acb38d1f0aefce.txt"),
-        None,
-    ),
-    (
-        "003_a85404199d995bf9.txt",
-        include_str!("../../assets/samples/003_a85404199d995bf9.txt"),
-        None,
-    ),
-    (
-        "004_1011cbe8db59e945.txt",
-        include_str!("../../assets/samples/004_1011cbe8db59e945.txt"),
-        Some("2017-03-22"),
-    ),
+pub const SAMPLES: [(&str, Option<&str>); 5] = [
+    ("000_b7833adfac59501c.txt", None),
+    ("001_d4a60e6ea0d924d6.txt", None),
+    ("002_e6acb38d1f0aefce.txt", None),
+    ("003_a85404199d995bf9.txt", None),
+    ("004_1011cbe8db59e945.txt", Some("2017-03-22")),
 ];
 
-/// The sample articles not loaded yet, with ids following `existing`.
-pub fn samples_to_add(existing: &[Article]) -> Vec<Article> {
+/// The file names of the sample articles not loaded yet.
+pub fn samples_missing(existing: &[Article]) -> Vec<&'static str> {
+    SAMPLES
+        .iter()
+        .map(|&(name, _)| name)
+        .filter(|name| existing.iter().all(|a| a.sample.as_deref() != Some(*name)))
+        .collect()
+}
+
+/// The samples among `texts` (file name, text) not loaded yet, in the
+/// samples' order, with ids following `existing`.
+pub fn sample_articles(existing: &[Article], texts: &[(&str, String)]) -> Vec<Article> {
     let mut id = next_id(existing);
     let mut out = Vec::new();
-    for (name, text, published) in SAMPLES {
-        if existing.iter().any(|a| a.sample.as_deref() == Some(name)) {
+    for (name, published) in SAMPLES {
+        let Some((_, text)) = texts.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        if !samples_missing(existing).contains(&name) {
             continue;
         }
         out.push(Article {
             id,
             title: title_from_text(text),
             outlet: String::new(),
-            text: text.to_string(),
+            text: text.clone(),
             published: published.and_then(|d| d.parse().ok()),
             sample: Some(name.to_string()),
         });
         id += 1;
     }
     out
+}
+
+/// The sample articles not loaded yet, read from `assets/samples/` (tests).
+#[cfg(test)]
+pub fn samples_to_add(existing: &[Article]) -> Vec<Article> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/");
+    let texts: Vec<(&str, String)> = SAMPLES
+        .iter()
+        .map(|&(name, _)| {
+            (
+                name,
+                std::fs::read_to_string(format!("{dir}{name}")).unwrap(),
+            )
+        })
+        .collect();
+    sample_articles(existing, &texts)
 }
 
 #[cfg(test)]
@@ -156,5 +167,16 @@ mod tests {
         assert!(first[0].published.is_none());
         assert!(samples_to_add(&first).is_empty());
         assert_eq!(next_id(&first), 6);
+        assert_eq!(samples_missing(&first), Vec::<&str>::new());
+        assert_eq!(samples_missing(&first[1..]), vec![SAMPLES[0].0]);
+        // Only those fetched and still missing are added, in the samples' order.
+        let texts = [
+            (SAMPLES[3].0, "د".to_string()),
+            (SAMPLES[0].0, "أ".to_string()),
+        ];
+        let some = sample_articles(&first[1..3], &texts);
+        let names: Vec<_> = some.iter().map(|a| a.sample.as_deref().unwrap()).collect();
+        assert_eq!(names, vec![SAMPLES[0].0, SAMPLES[3].0]);
+        assert_eq!(some[0].id, 4);
     }
 }

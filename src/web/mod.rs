@@ -5,6 +5,7 @@ pub mod address;
 pub mod attrs;
 pub mod clipboard;
 pub mod download;
+pub mod fetch;
 pub mod files;
 pub mod html;
 pub mod later;

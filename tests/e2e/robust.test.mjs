@@ -291,3 +291,30 @@ test('a loading frame shows while the page module loads, and gives way to the pa
     await context.close();
   }
 });
+
+test('sample articles that cannot be fetched get a message, and nothing already there is lost', async () => {
+  const p = await open();
+  try {
+    const { page } = p;
+    await paste(page, 'قصفت قوات النظام حي الوعر في حمص.');
+    await articleItems(page).first().waitFor();
+    // The samples are files of the site, fetched on request (not in the page's module).
+    let asked = 0;
+    await page.route(/\/samples\/[0-9a-f_]+\.txt$/, (route) => {
+      asked += 1;
+      return route.fulfill({ status: 404, body: 'gone' });
+    });
+    await page.getByRole('button', { name: 'Load sample articles' }).click();
+    await page.getByText('The sample articles could not be loaded').waitFor();
+    assert.ok(asked >= 1);
+    assert.equal(await articleItems(page).count(), 1, 'the pasted article is still there, alone');
+    // Once the site answers again, they load.
+    await page.unroute(/\/samples\/[0-9a-f_]+\.txt$/);
+    await page.getByRole('button', { name: 'Load sample articles' }).click();
+    await page.getByText('Sample articles loaded.').waitFor();
+    assert.equal(await articleItems(page).count(), 6);
+    assert.deepEqual(p.problems().filter((m) => !m.includes('404')), []);
+  } finally {
+    await p.close();
+  }
+});
