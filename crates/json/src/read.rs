@@ -1,4 +1,9 @@
 //! Reading JSON text (RFC 8259, as strictly as serde_json) into a [`Value`].
+//!
+//! One difference: a number too large for a double (`1e400`) is read, kept
+//! as written, where serde_json refuses it; [`Value::as_u32`] and
+//! [`Value::as_decimal6`] then refuse it, so a link or save holding one is
+//! refused in the same place.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -346,6 +351,15 @@ mod tests {
             if let (Ok(Value::String(a)), Ok(serde_json::Value::String(b))) = (&ours, &theirs) {
                 assert_eq!(a, b, "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn numbers_beyond_a_double_are_read_and_refused_by_the_numbers_readers() {
+        let v = parse("[1e400,-1e400]").unwrap();
+        assert!(serde_json::from_str::<serde_json::Value>("1e400").is_err());
+        for n in v.as_array().unwrap() {
+            assert_eq!((n.as_u32(), n.as_decimal6()), (None, None));
         }
     }
 

@@ -1,5 +1,5 @@
 //! Properties over arbitrary input: reading never panics and agrees with
-//! serde_json on what is JSON; what is written reads back the same.
+//! serde_json on what is JSON (but for numbers beyond a double's range); what is written reads back the same.
 
 use proptest::prelude::*;
 use waqai_json::{parse, Value};
@@ -37,7 +37,11 @@ proptest! {
     fn any_text_is_read_or_refused_as_serde_json_does(text in "[\\[\\]{}\",:0-9a-z\\\\. \\-+eE\u{0627}\u{0}]{0,40}") {
         let ours = parse(&text);
         let theirs = serde_json::from_str::<serde_json::Value>(&text);
-        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?}", text, ours);
+        // serde_json refuses numbers beyond a double's range; we keep them as written.
+        let too_large = theirs.as_ref().is_err_and(|e| e.to_string().starts_with("number out of range"));
+        if !too_large {
+            prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?}", text, ours);
+        }
     }
 
     #[test]
