@@ -47,6 +47,33 @@ pub fn parse(text: &str) -> Result<Value<'_>, Error> {
     Ok(value)
 }
 
+/// The first position from `at` holding a quote, a backslash or a control
+/// character (or the end): eight bytes at a time, since article texts make
+/// strings of thousands of plain bytes.
+fn plain_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // A byte below 0x20, or equal to '"' or '\\', sets its high bit here.
+        let special = (v.wrapping_sub(ONES * 0x20) & !v & HIGH)
+            | has_zero(v ^ (ONES * u64::from(b'"')))
+            | has_zero(v ^ (ONES * u64::from(b'\\')));
+        if special != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while let Some(&b) = bytes.get(at) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
 struct Reader<'a> {
     text: &'a str,
     at: usize,
@@ -201,20 +228,20 @@ impl<'a> Reader<'a> {
         let bytes = self.text.as_bytes();
         let start = self.at;
         // The plain run up to the first escape or the closing quote.
-        while let Some(&b) = bytes.get(self.at) {
-            match b {
-                b'"' => {
-                    self.at += 1;
-                    return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
-                }
-                b'\\' => break,
-                0..=0x1f => return Err(self.error("control character in a string")),
-                _ => self.at += 1,
+        self.at = plain_end(bytes, self.at);
+        match bytes.get(self.at) {
+            Some(b'"') => {
+                self.at += 1;
+                return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error("control character in a string")),
+            None => return Err(self.error("unterminated string")),
         }
         let mut owned = String::from(&self.text[start..self.at]);
         let mut plain = self.at;
         loop {
+            self.at = plain_end(bytes, self.at);
             match bytes.get(self.at) {
                 None => return Err(self.error("unterminated string")),
                 Some(b'"') => {
@@ -241,8 +268,7 @@ impl<'a> Reader<'a> {
                     self.at += 1;
                     plain = self.at;
                 }
-                Some(0..=0x1f) => return Err(self.error("control character in a string")),
-                Some(_) => self.at += 1,
+                Some(_) => return Err(self.error("control character in a string")),
             }
         }
     }
@@ -361,6 +387,23 @@ mod tests {
         for n in v.as_array().unwrap() {
             assert_eq!((n.as_u32(), n.as_decimal6()), (None, None));
         }
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_quote_backslash_or_control_character() {
+        for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+            for at in 0..20 {
+                let mut bytes = "aé\u{7f}".repeat(8).into_bytes();
+                bytes.truncate(24);
+                bytes.insert(at, special);
+                bytes.push(b'"');
+                assert_eq!(plain_end(&bytes, 0), at, "{special:#x} at {at}");
+                assert_eq!(plain_end(&bytes, at), at);
+            }
+        }
+        // Bytes just above the special ones are plain.
+        let plain = [0x20, b'!', b'#', b'[', b']', 0x7f, 0x80, 0xff].repeat(3);
+        assert_eq!(plain_end(&plain, 0), plain.len());
     }
 
     #[test]
