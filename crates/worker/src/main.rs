@@ -47,6 +47,15 @@ pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     Ok(to_js(&waqai_export::extraction_value(&found)))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object, whose properties are set as `object[key] = value`
+    /// (`Reflect.set` through js-sys wraps every call in a try/catch).
+    type PlainObject;
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn set(this: &PlainObject, key: &JsValue, value: &JsValue);
+}
+
 /// A JSON value as the JavaScript value `JSON.parse` would make of its text,
 /// built directly: a long text's answer holds megabytes of evidence, which
 /// would otherwise be escaped, copied and parsed again.
@@ -88,8 +97,7 @@ fn to_js_with<'v>(v: &'v waqai_json::Value, keys: &mut Vec<(&'v str, JsValue)>) 
                         js
                     }
                 };
-                // Setting a property on a fresh plain object cannot fail.
-                let _ = js_sys::Reflect::set(&object, &key, &value);
+                object.unchecked_ref::<PlainObject>().set(&key, &value);
             }
             object.into()
         }
