@@ -18,7 +18,9 @@ fn round_trip(json: &str) {
 
 /// A coordinate written with many digits and a large exponent came back one
 /// unit in the last place off after a second trip (serde_json's fast float
-/// parser); fixed with serde_json's `float_roundtrip`.
+/// parser; fixed then with its `float_roundtrip`). Links are now read by
+/// waqai-json: a coordinate to six decimals, one beyond ±9·10⁹ dropped, so
+/// what is read is written back as it reads.
 #[test]
 fn numbers_read_back_exactly_after_a_second_trip() {
     round_trip(
@@ -35,4 +37,21 @@ fn numbers_read_back_exactly_after_a_second_trip() {
             r#"{{"k":"events","a":[],"pl":[{{"n":"x","la":0.1,"lo":{lon}}}]}}"#
         ));
     }
+}
+
+/// Coordinates are read to six decimals (a tenth of a metre); one too large
+/// for that is dropped, not misread.
+#[test]
+fn coordinates_are_read_to_six_decimals() {
+    let read = |lon: &str| {
+        let json = format!(r#"{{"k":"events","a":[],"pl":[{{"n":"x","la":33.5718,"lo":{lon}}}]}}"#);
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 1);
+        let p = codec::decode(&format!("share=v1.{}", URL_SAFE_NO_PAD.encode(packed))).unwrap();
+        (p.places[0].lat, p.places[0].lon)
+    };
+    assert_eq!(read("36.4027"), (Some(33.5718), Some(36.4027)));
+    assert_eq!(read("36.40270049"), (Some(33.5718), Some(36.4027)));
+    assert_eq!(read("3.64027e1"), (Some(33.5718), Some(36.4027)));
+    assert_eq!(read("36.40e27"), (Some(33.5718), None));
+    assert_eq!(read("null"), (Some(33.5718), None));
 }
