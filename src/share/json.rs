@@ -21,8 +21,8 @@ use waqai_json::Value;
 
 use super::payload::{Kind, Payload, SharedArticle, SharedEvent, SharedPlace};
 use crate::state::json::{
-    bool_or_false, count, count_value, list, object, opt, opt_string, opt_u32, push_some, string,
-    Bad, Members, Read,
+    bool_or_false, count, count_value, list, object, opt, opt_string, opt_u32, owned_str,
+    push_some, string, Bad, Members, Read,
 };
 
 /// The link's JSON text.
@@ -163,7 +163,7 @@ fn u32s(v: &Value, key: &str) -> Read<Vec<u32>> {
 }
 
 fn string_list(v: &Value, key: &str) -> Read<Vec<String>> {
-    list(v, key, |s| s.as_str().map(str::to_string).ok_or(Bad))
+    list(v, key, owned_str)
 }
 
 fn article(v: &Value) -> Read<SharedArticle> {
@@ -209,11 +209,7 @@ fn place(v: &Value) -> Read<SharedPlace> {
         })
     };
     let governorate = opt(v, "g", |g| match g.as_array() {
-        Some([code, en, ar]) => Ok((
-            code.as_str().ok_or(Bad)?.to_string(),
-            en.as_str().ok_or(Bad)?.to_string(),
-            ar.as_str().ok_or(Bad)?.to_string(),
-        )),
+        Some([code, en, ar]) => Ok((owned_str(code)?, owned_str(en)?, owned_str(ar)?)),
         _ => Err(Bad),
     })?;
     Ok(SharedPlace {

@@ -98,13 +98,14 @@ pub fn samples_missing(existing: &[Article]) -> Vec<&'static str> {
 /// The samples among `texts` (file name, text) not loaded yet, in the
 /// samples' order, with ids following `existing`.
 pub fn sample_articles(existing: &[Article], texts: &[(&str, String)]) -> Vec<Article> {
+    let missing = samples_missing(existing);
     let mut id = next_id(existing);
     let mut out = Vec::new();
     for (name, published) in SAMPLES {
         let Some((_, text)) = texts.iter().find(|(n, _)| *n == name) else {
             continue;
         };
-        if !samples_missing(existing).contains(&name) {
+        if !missing.contains(&name) {
             continue;
         }
         out.push(Article {

@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use waqai_engine::{Count, Date, EventType, Side};
+pub use waqai_export::{count_value, date_value};
 use waqai_json::Value;
 
 use super::articles::Article;
@@ -33,24 +34,24 @@ pub fn object<'v, 'a>(v: &'v Value<'a>) -> Read<&'v [(Cow<'a, str>, Value<'a>)]>
     v.as_object().ok_or(Bad)
 }
 
+/// A string value, copied.
+pub fn owned_str(v: &Value) -> Read<String> {
+    v.as_str().map(str::to_string).ok_or(Bad)
+}
+
 /// A required string.
 pub fn req_string(obj: &Value, key: &str) -> Read<String> {
-    obj.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or(Bad)
+    obj.get(key).ok_or(Bad).and_then(owned_str)
 }
 
 /// A string, empty when absent.
 pub fn string(obj: &Value, key: &str) -> Read<String> {
-    obj.get(key).map_or(Ok(String::new()), |v| {
-        v.as_str().map(str::to_string).ok_or(Bad)
-    })
+    obj.get(key).map_or(Ok(String::new()), owned_str)
 }
 
 /// A string, `None` when absent or null.
 pub fn opt_string(obj: &Value, key: &str) -> Read<Option<String>> {
-    opt(obj, key, |v| v.as_str().map(str::to_string).ok_or(Bad))
+    opt(obj, key, owned_str)
 }
 
 pub fn req_u32(obj: &Value, key: &str) -> Read<u32> {
@@ -99,18 +100,7 @@ pub fn count(v: &Value) -> Read<Count> {
     }
 }
 
-// ---- Writing ----
-
-pub fn count_value(c: Count) -> Value<'static> {
-    match c {
-        Count::Exact(n) => Value::from(n),
-        Count::Some => Value::from("some"),
-    }
-}
-
-pub fn date_value(d: Date) -> Value<'static> {
-    Value::from(d.to_string())
-}
+// ---- Writing (counts and days: `waqai_export::{count_value, date_value}`) ----
 
 /// Pushes `key: value` unless `value` is `None` (serde's `skip_serializing_if`).
 pub fn push_some<'a>(members: &mut Members<'a>, key: &'a str, value: Option<Value<'a>>) {
@@ -127,10 +117,7 @@ pub fn article_value(a: &Article) -> Value<'_> {
         ("title".into(), a.title.as_str().into()),
         ("outlet".into(), a.outlet.as_str().into()),
         ("text".into(), a.text.as_str().into()),
-        (
-            "published".into(),
-            a.published.map(date_value).unwrap_or_default(),
-        ),
+        ("published".into(), a.published.map(date_value).into()),
     ];
     push_some(&mut m, "sample", a.sample.as_deref().map(Value::from));
     Value::Object(m)
@@ -153,7 +140,7 @@ pub fn article(v: &Value) -> Read<Article> {
 /// `{"action": "delete"}` or `{"action": "edit", …the changed fields}`.
 pub fn correction_value(c: &Correction) -> Value<'static> {
     fn set(to: Option<Value<'static>>) -> Option<Value<'static>> {
-        Some(Value::Object(vec![("to".into(), to.unwrap_or_default())]))
+        Some(Value::Object(vec![("to".into(), to.into())]))
     }
     let mut m: Members<'static> = Vec::new();
     match c {
@@ -243,8 +230,8 @@ pub fn filters_value(f: &Filters) -> Value<'_> {
         ),
         ("governorate".into(), f.governorate.as_deref().into()),
         ("place".into(), f.place.as_str().into()),
-        ("from".into(), f.from.map(date_value).unwrap_or_default()),
-        ("to".into(), f.to.map(date_value).unwrap_or_default()),
+        ("from".into(), f.from.map(date_value).into()),
+        ("to".into(), f.to.map(date_value).into()),
         ("min_killed".into(), f.min_killed.into()),
         ("hide_denied".into(), f.hide_denied.into()),
         ("article".into(), f.article.into()),
@@ -260,9 +247,7 @@ pub fn filters(v: &Value) -> Read<Filters> {
     })? {
         f.hidden_types.extend(t);
     }
-    f.hidden_sides.extend(list(v, "hidden_sides", |s| {
-        s.as_str().map(str::to_string).ok_or(Bad)
-    })?);
+    f.hidden_sides.extend(list(v, "hidden_sides", owned_str)?);
     f.governorate = opt_string(v, "governorate")?;
     f.place = string(v, "place")?;
     f.from = opt(v, "from", date)?;

@@ -24,18 +24,9 @@ pub(crate) fn event(e: &Event) -> Value<'_> {
         ("type", e.kind.id().into()),
         ("places", Value::Array(e.places.iter().map(place).collect())),
         ("actor", actor(&e.actor)),
-        (
-            "killed",
-            e.killed.map(crate::count_value).unwrap_or_default(),
-        ),
-        (
-            "wounded",
-            e.wounded.map(crate::count_value).unwrap_or_default(),
-        ),
-        (
-            "date",
-            e.date.map(|d| d.to_string().into()).unwrap_or_default(),
-        ),
+        ("killed", e.killed.map(crate::count_value).into()),
+        ("wounded", e.wounded.map(crate::count_value).into()),
+        ("date", e.date.map(crate::date_value).into()),
         ("precision", date_precision(e.precision).into()),
         (
             "status",

@@ -47,12 +47,17 @@ pub(crate) fn count_text(c: Option<Count>) -> String {
     }
 }
 
-/// A count as JSON: the number or `"some"`.
-pub(crate) fn count_value(c: Count) -> Value<'static> {
+/// A count as the engine's JSON has it: the number or `"some"`.
+pub fn count_value(c: Count) -> Value<'static> {
     match c {
         Count::Exact(n) => Value::from(n),
         Count::Some => Value::from("some"),
     }
+}
+
+/// A day as the engine's JSON has it: `"YYYY-MM-DD"`.
+pub fn date_value(d: Date) -> Value<'static> {
+    Value::from(d.to_string())
 }
 
 /// CSV with a byte-order mark (so spreadsheets read it as UTF-8 and keep the
@@ -81,12 +86,7 @@ pub fn to_json(articles: &[Article]) -> String {
     let list = articles.iter().map(|a| {
         json_text::object(vec![
             ("article", a.name.into()),
-            (
-                "published",
-                a.published
-                    .map(|d| d.to_string().into())
-                    .unwrap_or_default(),
-            ),
+            ("published", a.published.map(date_value).into()),
             (
                 "events",
                 Value::Array(a.events.iter().map(json_text::event).collect()),
@@ -100,12 +100,7 @@ pub fn to_json(articles: &[Article]) -> String {
 /// "published_from"}`, the shape the engine's serde form has (keys sorted).
 pub fn extraction_value(x: &Extraction) -> Value<'_> {
     json_text::object(vec![
-        (
-            "published",
-            x.published
-                .map(|d| d.to_string().into())
-                .unwrap_or_default(),
-        ),
+        ("published", x.published.map(date_value).into()),
         ("published_from", x.published_from.as_str().into()),
         (
             "events",

@@ -110,10 +110,11 @@ fn full_and_bare() -> Vec<Event> {
     vec![full, bare]
 }
 
-#[test]
-fn json_export_is_what_serde_json_wrote() {
-    let samples = samples();
-    let extra = full_and_bare();
+/// The samples' articles, then one with `extra`'s events.
+fn articles<'a>(
+    samples: &'a [(String, Vec<Event>, Option<waqai_engine::Date>)],
+    extra: &'a [Event],
+) -> Vec<Article<'a>> {
     let mut articles: Vec<Article> = samples
         .iter()
         .map(|(name, events, published)| Article {
@@ -125,8 +126,16 @@ fn json_export_is_what_serde_json_wrote() {
     articles.push(Article {
         name: "كل الحقول",
         published: None,
-        events: &extra,
+        events: extra,
     });
+    articles
+}
+
+#[test]
+fn json_export_is_what_serde_json_wrote() {
+    let samples = samples();
+    let extra = full_and_bare();
+    let articles = articles(&samples, &extra);
     assert!(articles.iter().map(|a| a.events.len()).sum::<usize>() > 30);
     assert_eq!(to_json(&articles), serde_to_json(&articles));
     assert_eq!(to_json(&[]), serde_to_json(&[]));
@@ -153,19 +162,7 @@ fn an_extraction_is_what_serde_json_wrote() {
 fn geojson_export_is_what_serde_json_wrote() {
     let samples = samples();
     let extra = full_and_bare();
-    let mut articles: Vec<Article> = samples
-        .iter()
-        .map(|(name, events, published)| Article {
-            name,
-            published: *published,
-            events,
-        })
-        .collect();
-    articles.push(Article {
-        name: "x",
-        published: None,
-        events: &extra,
-    });
+    let articles = articles(&samples, &extra);
     let ours = to_geojson(&articles);
     assert_eq!(ours, serde_to_geojson(&ours));
     assert!(

@@ -25,8 +25,8 @@ use wasm_bindgen::prelude::*;
 fn main() {}
 
 /// Extracts the events of one article: `{events, published, published_from}`,
-/// plain objects in the shape the command-line tool prints. Throws a readable message when `options.published` is given and is
-/// not a `YYYY-MM-DD` date.
+/// plain objects in the shape the command-line tool prints. Throws a readable
+/// message when `options.published` is given and is not a `YYYY-MM-DD` date.
 #[wasm_bindgen]
 pub fn extract(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let published = if options.is_undefined() || options.is_null() {
