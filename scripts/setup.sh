@@ -92,6 +92,11 @@ else
     cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# --- The page's splitter (tools/wasm-split), run after every wasm32 link by tools/wasm-link ---
+# (.cargo/config.toml names it the linker). Built from its own lock file; a no-op when current.
+step "cargo build tools/wasm-split (about 1 min the first time)" \
+  cargo build --release --locked -q --manifest-path tools/wasm-split/Cargo.toml --target-dir target/wasm-split-tool
+
 # --- Node tools from npm: wasm-opt (binaryen 132), playwright-core, axe-core ------------------
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   step "apt-get update" as_root apt-get update -q

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Everything CI checks, in order: set-up, rustfmt, clippy, Rust tests, the Trunk release build
-# (proved offline), the sub-path build (/waqai/), the size report and the browser tests.
+# Everything CI checks, in order: set-up, rustfmt, clippy, Rust tests (and the build's
+# splitter's), the Trunk release build (proved offline), the sub-path build (/waqai/), the size
+# report and the browser tests.
 # Independent checks all run even when one fails, so one run shows every problem; the summary
 # at the end lists each step, and the exit status is non-zero if any step failed.
 set -euo pipefail
@@ -55,6 +56,9 @@ trunk_no_net() {
 run "cargo fmt --check" cargo fmt --all -- --check
 run "cargo clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
 run "cargo test" cargo test --workspace
+# The build's splitter (its own crate and lock file; setup.sh has built it).
+SPLIT_TOOL=(--manifest-path tools/wasm-split/Cargo.toml --target-dir target/wasm-split-tool)
+run "tools/wasm-split: fmt, clippy, test" bash -c "cargo fmt --manifest-path tools/wasm-split/Cargo.toml -- --check && cargo clippy --release --locked ${SPLIT_TOOL[*]} --all-targets -- -D warnings && cargo test --release --locked ${SPLIT_TOOL[*]}"
 
 run "trunk build --release (offline)" trunk_no_net build --release
 BUILD_RC=$LAST_RC

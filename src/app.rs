@@ -11,9 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use waqai_engine::{Date, Extraction};
 
+use crate::components::deferred::{self, Deferred};
 use crate::components::{
-    article_list::ArticleList, chart::Chart, evidence::Evidence, filters::FilterPanel,
-    input::Input, legend::Legend, map::Map, notices::Notices, timeline::Timeline,
+    article_list::ArticleList, input::Input, legend::Legend, notices::Notices,
 };
 use crate::extractor::Extractor;
 use crate::i18n::Lang;
@@ -475,15 +475,27 @@ pub fn App() -> impl IntoView {
         crate::components::input::add_files(state, files);
     };
 
+    let has_events = Memo::new(move |_| state.rows.with(|r| !r.is_empty()));
+    let has_articles = Memo::new(move |_| state.articles.with(|a| !a.is_empty()));
+
+    // The views fetched after the first paint (`deferred`): at once when
+    // there is something to show (saved or shared articles, or the first one
+    // added), else with the engine below.
+    let deferred = Deferred::new();
+    Effect::new(move |_| {
+        if has_articles.get() {
+            deferred.fetch();
+        }
+    });
     // Load the engine soon after the page is drawn and usable, so the first
     // article need not wait for it (an article added sooner starts it at once).
     set_timeout(
-        move || state.extractor.warm_up(),
+        move || {
+            state.extractor.warm_up();
+            deferred.fetch();
+        },
         std::time::Duration::from_millis(300),
     );
-
-    let has_events = Memo::new(move |_| state.rows.with(|r| !r.is_empty()));
-    let has_articles = Memo::new(move |_| state.articles.with(|a| !a.is_empty()));
 
     let s = move || state.strings();
     let toggle_lang = move |_| {
@@ -543,23 +555,23 @@ pub fn App() -> impl IntoView {
                     // visit shows what to do first, and the page is built in
                     // half the elements (the time to interactive, issue 6).
                     <Show when=move || has_events.get()>
-                        <FilterPanel />
+                        {deferred.show(|v| v.filters, deferred::nothing)}
                     </Show>
                     <Show when=move || has_events.get() || has_articles.get()>
-                        <crate::components::share::SharePanel />
+                        {deferred.show(|v| v.share, deferred::nothing)}
                     </Show>
                     <Show when=move || has_events.get()>
-                        <crate::components::export::ExportPanel />
+                        {deferred.show(|v| v.export, deferred::nothing)}
                     </Show>
                 </aside>
                 <main class="main">
-                    <Chart />
+                    {deferred.show(|v| v.chart, deferred::chart_frame)}
                     <Legend />
-                    <Timeline />
+                    {deferred.show(|v| v.timeline, deferred::timeline_frame)}
                 </main>
                 <aside class="side2 no-print" aria-label=move || if state.lang.get() == Lang::Ar { "الخريطة والنص المصدر" } else { "Map and source text" }>
-                    <Map />
-                    <Evidence />
+                    {deferred.show(|v| v.map, deferred::map_frame)}
+                    {deferred.show(|v| v.evidence, deferred::evidence_frame)}
                 </aside>
             </div>
         </div>

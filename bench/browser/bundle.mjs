@@ -19,7 +19,10 @@ export async function run({ dist }) {
   const wasmRaw = wasm.reduce((s, w) => s + Number(w[0]), 0);
   const wasmGz = wasm.reduce((s, w) => s + Number(w[1]), 0);
   // What the first paint waits for: the html, the css, the start-up script and the page's own
-  // module (its bindings and wasm). Not the engine's worker, nor the samples, which come later.
+  // module (its bindings and wasm). Not what comes later: the engine's worker, the page's split
+  // modules (split_*.wasm and their loader, waqai-split.js: the views that need events, fetched
+  // after the first paint; an end-to-end test checks that the page works without them) and the
+  // samples.
   const files = table.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => f.length === 3);
   const firstPaint = files.filter(([, , name]) =>
     /^(index\.html|boot\.js|[^/]+\.css|waqai-web-[^/]+\.js|waqai-web-[^/]+_bg\.wasm)$/.test(name));

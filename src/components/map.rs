@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::components::map_data::{project, GOVERNORATES, VIEW_H, VIEW_W};
+use crate::components::map_data::{project, VIEW_H, VIEW_W};
+use crate::components::map_outline::outlines;
 use crate::components::pixel_hash::PixelMap;
 use crate::components::svg_num::tenths;
 use crate::components::types::{colour, shape};
@@ -390,37 +391,8 @@ fn mark_view(
 pub fn Map() -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    let gov_filter = move || state.filters.with(|f| f.governorate.clone());
 
-    let outlines = move || {
-        let lang = state.lang.get();
-        GOVERNORATES
-            .iter()
-            .map(|g| {
-                let code = g.pcode;
-                let active = move || gov_filter().as_deref() == Some(code);
-                view! {
-                    <path
-                        class="gov"
-                        class:active=active
-                        d=g.d
-                        on:click=move |_| {
-                            state.filters.update(|f| {
-                                f.governorate = if f.governorate.as_deref() == Some(code) {
-                                    None
-                                } else {
-                                    Some(code.to_string())
-                                };
-                            })
-                        }
-                    ></path>
-                    <text class="gov-label" x=tenths(g.cx) y=tenths(g.cy) text-anchor="middle" aria-hidden="true">
-                        {if lang == Lang::Ar { g.name_ar } else { g.name_en }}
-                    </text>
-                }
-            })
-            .collect_view()
-    };
+    let outlines = move || outlines(state);
 
     let located = Memo::new(move |_| {
         state

@@ -2,6 +2,7 @@
 
 pub mod article_list;
 pub mod chart;
+pub mod deferred;
 pub mod event_card;
 pub mod evidence;
 pub mod export;
@@ -10,6 +11,7 @@ pub mod input;
 pub mod legend;
 pub mod map;
 pub mod map_data;
+pub mod map_outline;
 pub mod notices;
 pub mod pixel_hash;
 pub mod reading;

@@ -292,6 +292,54 @@ test('a loading frame shows while the page module loads, and gives way to the pa
   }
 });
 
+test('the views fetched after the first paint: a first visit is drawn and usable without them; if they cannot be fetched the reader is told, loses nothing and can try again', async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    // The chart, the timeline, the map's marks, the source text and the filter, share and
+    // export panels are a module of their own (split_results-….wasm), refused here until the
+    // test lets it through.
+    let refuse = true;
+    let asked = 0;
+    const split = /\/split_results-[0-9a-f]+\.wasm$/;
+    await page.route(split, (route) => {
+      asked += 1;
+      return refuse ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+    });
+    await page.goto(env.server.url);
+    await page.getByLabel('Article text').waitFor();
+    // The first screen is there without it: the frames of the four panels, the map's
+    // governorates, and what each says while there is nothing to show.
+    for (const name of ['Events per day', 'Timeline (0)', 'Map', 'Source text']) {
+      assert.equal(await page.getByRole('heading', { name, exact: true }).isVisible(), true, name);
+    }
+    assert.equal(await page.locator('.map-svg path.gov').count(), 14);
+    assert.equal(await page.getByText('No events to show.').count(), 2);
+    assert.equal(await page.getByText('Select an event to read the sentence it comes from.').isVisible(), true);
+
+    // An article is added and read as ever; the timeline says what is missing.
+    await paste(page, 'قصفت قوات النظام حي الوعر في حمص.');
+    await articleItems(page).first().waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded from this site' });
+    await alert.waitFor();
+    assert.ok(asked >= 1, 'the split module was asked for');
+    // The engine's event is counted in the frame's heading, though it cannot be drawn.
+    await page.locator('#timeline-heading').filter({ hasText: 'Timeline (1)' }).waitFor();
+    assert.equal(await articleItems(page).count(), 1);
+    assert.equal(await items(page).count(), 0);
+
+    // Once the site answers again, Try again brings the views, with the event.
+    refuse = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await items(page).first().waitFor();
+    assert.equal(await alert.count(), 0);
+    assert.match(await items(page).first().textContent(), /الوعر/);
+    assert.equal(await page.locator('.map-svg path.gov').count(), 14);
+  } finally {
+    await context.close();
+  }
+});
+
 test('sample articles that cannot be fetched get a message, and nothing already there is lost', async () => {
   const p = await open();
   try {
