@@ -153,6 +153,16 @@ fn constructions() {
             "قصفت قوات النظام بلدة داريا يوم السبت 23 آب/أغسطس 2014.",
             &["shelling @ داريا / government / - / - / 2014-08-23 / reported"],
         ),
+        // A front ("محور X") is fought over at X; the toll is the linked clause's.
+        (
+            "دارت اشتباكات عنيفة بين الفصائل وقوات النظام على محور اللطامنة، أسفرت عن مقتل سبعة عناصر.",
+            &["clash @ اللطامنة / - / 7 / - / - / reported"],
+        ),
+        // A figure before its verb, across an aside that counts a part of the victims.
+        (
+            "قال المرصد إن 12 مدنياً على الأقل، بينهم أربعة أطفال، قتلوا جراء غارات روسية على بلدة كفرنبل.",
+            &["airstrike @ كفرنبل / russia / 12 / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

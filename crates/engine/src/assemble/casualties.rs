@@ -4,9 +4,10 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::lexicon::{kinds, CasualtyForm, CasualtyWhat, Entry};
+use crate::lexicon::{kinds, CasualtyForm, CasualtyWhat, Entry, SyntaxRole};
 use crate::model::Count;
 use crate::numbers::{parse_quantity, Quantity};
+use crate::text::token::TokenKind;
 
 /// One casualty figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,10 +133,15 @@ pub fn find_into(doc: &Document, clause: Range<usize>, found: &mut Vec<Casualty>
             }
             (_, CasualtyForm::Dual) => push(Count::Exact(2), killed),
             (_, CasualtyForm::Passive) => {
-                // "ثلاثة مدنيين قتلوا", "عددا من الأشخاص … قتلوا": the nearest figure before.
-                let c = (clause.start.max(i.saturating_sub(8))..i)
-                    .rev()
-                    .find_map(|s| quantity_at(doc, &(s..i), s).map(|(c, _)| c))
+                // "ثلاثة مدنيين قتلوا", "عددا من الأشخاص … قتلوا": the nearest figure
+                // before, in the clause or, for a verb that opens it, in the clauses
+                // before it ("12 مدنياً، بينهم أربعة أطفال، قتلوا").
+                let c = figure_before(doc, clause.start, i)
+                    .or_else(|| {
+                        (i <= clause.start + 1)
+                            .then(|| subject_before(doc, clause.start))
+                            .flatten()
+                    })
                     .unwrap_or(Count::Some);
                 push(c, killed);
             }
@@ -143,6 +149,69 @@ pub fn find_into(doc: &Document, clause: Range<usize>, found: &mut Vec<Casualty>
         }
         i = m.end;
     }
+}
+
+/// The figure nearest before a passive verb at `verb`, within 8 tokens of
+/// it and from `start` on. A figure in an aside that counts a part of the
+/// group ("بينهم أربعة أطفال") gives way to the group's own figure before the
+/// aside, when there is one.
+fn figure_before(doc: &Document, start: usize, verb: usize) -> Option<Count> {
+    let from = start.max(verb.saturating_sub(8));
+    let (at, c) = (from..verb)
+        .rev()
+        .find_map(|s| quantity_at(doc, &(s..verb), s).map(|(c, _)| (s, c)))?;
+    let aside = (from..at).rev().find(|&k| is_part(doc, k));
+    Some(
+        aside
+            .and_then(|a| group_figure(doc, start.max(verb.saturating_sub(SUBJECT_REACH))..a))
+            .unwrap_or(c),
+    )
+}
+
+/// How far back a passive verb looks for its figure across clauses.
+const SUBJECT_REACH: usize = 16;
+
+/// Whether token `k` starts an aside that counts a part ("بينهم"، "منهم").
+fn is_part(doc: &Document, k: usize) -> bool {
+    doc.has_at(k, kinds::syntax(SyntaxRole::Part), |e| {
+        matches!(e, Entry::Syntax(SyntaxRole::Part))
+    })
+}
+
+/// A group's figure in `piece`: a number with its victim noun ("12 مدنياً"),
+/// the one nearest the end.
+fn group_figure(doc: &Document, piece: Range<usize>) -> Option<Count> {
+    (piece.start..piece.end).rev().find_map(|s| {
+        let (c, next) = quantity_at(doc, &piece, s)?;
+        victim_at(doc, next).map(|_| c)
+    })
+}
+
+/// "12 مدنياً على الأقل، بينهم أربعة أطفال، قتلوا": a passive verb at the head
+/// of its clause takes its figure from the pieces of the sentence before it
+/// (back to a clause separator, within [`SUBJECT_REACH`] tokens), past asides
+/// that count a part; only a number with its victim noun counts.
+fn subject_before(doc: &Document, clause_start: usize) -> Option<Count> {
+    let from = clause_start.saturating_sub(SUBJECT_REACH);
+    let mut end = clause_start;
+    while end > from && doc.tokens[end - 1].kind == TokenKind::ClauseEnd {
+        let sep = end - 1;
+        let start = (from..sep)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    doc.tokens[k].kind,
+                    TokenKind::ClauseEnd | TokenKind::SentenceEnd
+                )
+            })
+            .map_or(from, |k| k + 1);
+        if start < sep && is_part(doc, start) {
+            end = start;
+            continue;
+        }
+        return group_figure(doc, start..sep);
+    }
+    None
 }
 
 /// "ارتفع عدد الشهداء في منطقة X إلى ثلاث سيدات": a toll that rose to a figure.
@@ -210,10 +279,55 @@ mod tests {
                 vec![(true, Exact(0)), (false, Exact(0))],
             ),
             ("مقتل ما لا يقل عن 15 شخصا", vec![(true, Exact(15))]),
+            // The group's figure, not its part's.
+            (
+                "12 مدنيا بينهم أربعة أطفال قتلوا في الغارات",
+                vec![(true, Exact(12))],
+            ),
+            ("بينهم أربعة أطفال قتلوا", vec![(true, Exact(4))]),
             ("وقوع جرحى في صفوف المدنيين", vec![(false, Some)]),
             ("لا شيء هنا", vec![]),
         ] {
             assert_eq!(casualties(text), want, "{text}");
+        }
+    }
+
+    /// The casualties of the clause that holds the verb, as the reader finds them.
+    fn in_verb_clause(text: &str, verb: &str) -> Vec<(bool, Count)> {
+        let doc = Document::new(text);
+        let at = (0..doc.tokens.len())
+            .find(|&k| doc.word(k) == verb)
+            .unwrap();
+        let sentence = &doc.segments.sentences[0];
+        let clause = doc
+            .segments
+            .clauses(sentence)
+            .iter()
+            .find(|c| c.contains(&at))
+            .unwrap()
+            .clone();
+        let mut found = Vec::new();
+        find_into(&doc, clause, &mut found);
+        found.into_iter().map(|c| (c.killed, c.count)).collect()
+    }
+
+    #[test]
+    fn a_verb_that_opens_its_clause_finds_its_group_in_the_clauses_before() {
+        use Count::*;
+        for (text, want) in [
+            (
+                "قال المرصد إن 12 مدنيا على الأقل، بينهم أربعة أطفال وامرأتان، قتلوا جراء الغارات",
+                vec![(true, Exact(12))],
+            ),
+            (
+                "قال المرصد إن سبعة مقاتلين، من بينهم قائد ميداني، قتلوا في الاشتباكات",
+                vec![(true, Exact(7))],
+            ),
+            ("إن 12 مدنيا، قتلوا جراء الغارات", vec![(true, Exact(12))]),
+            // A figure that names no victims is no subject.
+            ("قصفت الطائرات 3 قرى، قتلوا فيها", vec![(true, Some)]),
+        ] {
+            assert_eq!(in_verb_clause(text, "قتلوا"), want, "{text}");
         }
     }
 }

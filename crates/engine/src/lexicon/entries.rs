@@ -69,6 +69,8 @@ pub enum SyntaxRole {
     Negation,
     Stop,
     Possessive,
+    /// An aside that counts a part of a group just named ("بينهم أربعة أطفال").
+    Part,
 }
 
 /// Words around place names (see places.tsv).
@@ -110,7 +112,7 @@ pub mod kinds {
         1 << (8 + role as u32)
     }
     /// Every syntax role.
-    pub const SYNTAX: Kinds = 0xFFF << 8;
+    pub const SYNTAX: Kinds = 0x1FFF << 8;
 }
 
 /// One meaning of a lexicon phrase.
@@ -252,6 +254,7 @@ fn syntax(row: &[&'static str]) -> Option<Entry> {
         "negation" => SyntaxRole::Negation,
         "stop" => SyntaxRole::Stop,
         "possessive" => SyntaxRole::Possessive,
+        "part" => SyntaxRole::Part,
         _ => return None,
     };
     Some(Entry::Syntax(role))

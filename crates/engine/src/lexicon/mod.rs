@@ -231,6 +231,7 @@ mod tests {
             assert_eq!(kinds & !(kinds::SYNTAX | 0xFF), 0, "{}", p.key);
         }
         assert_ne!(kinds::syntax(SyntaxRole::Possessive) & kinds::SYNTAX, 0);
+        assert_ne!(kinds::syntax(SyntaxRole::Part) & kinds::SYNTAX, 0);
     }
 
     #[test]
