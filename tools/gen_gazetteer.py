@@ -331,6 +331,46 @@ def countryside_rows(main_rows, polys):
     return out
 
 
+DISTRICT_OFFSET_DEG = 0.12  # about 13 km: a district's countryside lies nearer its town
+
+
+def district_countryside_rows(main_rows, polys, taken):
+    """"ريف منبج" and "ريف منبج الشرقي" … for each district (OCHA admin2) whose
+    town is not a governorate's capital (those are the governorates' own).
+
+    News names the countryside of a district town as a place of its own, like a
+    governorate's. The plain one sits at the district's centroid; the four
+    directional ones are offset from the district's town, kept inside its
+    governorate. `taken` holds the match keys already used, which are skipped.
+    """
+    towns = {(match_key(r["names"][0]), r["admin1"]): r for r in main_rows if r["kind"] in "CT"}
+    out = []
+    for d in sorted((r for r in main_rows if r["kind"] == "D"), key=lambda r: r["id"]):
+        name = d["names"][0]
+        rif = "ريف " + name
+        if name.startswith(("مركز", "جبل")) or match_key(rif) in taken:
+            continue  # "مركز ريف دمشق", "جبل سمعان": no town of that name
+        pcode, en = d["admin1"], d["name_en"]
+        town = towns.get((match_key(name), pcode))
+        base_lat, base_lon = (town["lat"], town["lon"]) if town else (d["lat"], d["lon"])
+        slug = "rif-" + re.sub(r"[^a-z]+", "-", en.lower()).strip("-")
+        out.append(region(slug, pcode, d["lat"], d["lon"], f"{en} countryside", rif))
+        for adj, noun, dslug, den, dlat, dlon in DIRECTIONS[:4]:
+            candidates = [
+                (base_lat + dlat * DISTRICT_OFFSET_DEG * shrink,
+                 base_lon + dlon * DISTRICT_OFFSET_DEG * shrink / math.cos(math.radians(base_lat)))
+                for shrink in (1, 0.5, 0.25)
+            ]
+            lat, lon = next(((la, lo) for la, lo in candidates
+                             if inside(polys, pcode, la, lo) and in_bbox(la, lo)),
+                            (base_lat, base_lon))
+            # "ريف منبج الشرقي", "الريف الشرقي لمنبج", "ريفي منبج الشرقي"; not "شرق منبج",
+            # which names a place east of the town itself.
+            out.append(region(f"{slug}-{dslug}", pcode, lat, lon, f"{den} {en} countryside",
+                              *direction_names(name, adj, noun)[:3]))
+    return out
+
+
 def region(slug, pcode, lat, lon, en, *names):
     return {"id": "waqai:" + slug, "kind": "R", "admin1": pcode, "lat": lat, "lon": lon,
             "rank": KIND_RANK["R"], "city": "", "name_en": en, "names": clean_names(names)}
@@ -369,7 +409,10 @@ def main():
     promote_seats(main_rows)
     main_rows = drop_common_words(main_rows)
     aleppo = drop_common_words(aleppo)
-    generated = countryside_rows(main_rows, load_polygons())
+    polys = load_polygons()
+    generated = countryside_rows(main_rows, polys)
+    taken = {match_key(n) for r in main_rows + aleppo + curated + generated for n in r["names"]}
+    generated += district_countryside_rows(main_rows, polys, taken)
     rows = dedupe(main_rows) + aleppo + curated + generated
 
     header = [

@@ -163,6 +163,15 @@ fn constructions() {
             "قال المرصد إن 12 مدنياً على الأقل، بينهم أربعة أطفال، قتلوا جراء غارات روسية على بلدة كفرنبل.",
             &["airstrike @ كفرنبل / russia / 12 / - / - / reported"],
         ),
+        // A district town's countryside is a place of its own, as a governorate's.
+        (
+            "قصف الجيش التركي بالمدفعية قرى في ريف منبج الشرقي.",
+            &["shelling @ ريف منبج الشرقي / turkey / - / - / - / reported"],
+        ),
+        (
+            "قصفت قوات النظام الريف الغربي لجسر الشغور.",
+            &["shelling @ الريف الغربي لجسر الشغور / government / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

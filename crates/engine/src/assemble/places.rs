@@ -824,9 +824,12 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             // "الريف الشمالي لحمص" / "الريف الشمالي".
             let adj = self.stem(m.end).to_string();
             let mut end = m.end + 1;
+            // A governorate's, or a district town's with a countryside of its
+            // own in the gazetteer ("الريف الغربي لجسر الشغور").
             let gov = if self.doc.analysis(end).prep == Some('ل') {
-                self.gazetteer_at(end)
-                    .filter(|(_, k)| gaz.governorate_of_key(k).is_some())
+                self.gazetteer_at(end).filter(|(_, k)| {
+                    gaz.governorate_of_key(k).is_some() || gaz.contains(&format!("ريف {k} {adj}"))
+                })
             } else {
                 None
             };

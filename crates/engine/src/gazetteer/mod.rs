@@ -1,10 +1,11 @@
 //! The gazetteer of Syrian places (engine stage "Places").
 //!
-//! About 10,600 places — the 14 governorates with their districts and
+//! About 10,800 places — the 14 governorates with their districts and
 //! sub-districts (OCHA), towns and villages (Who's On First / GeoNames), Aleppo
 //! neighbourhoods (OCHA), a hand-curated supplement of what those lack
 //! (neighbourhoods of other cities, airbases, oil fields, mountains, border
-//! crossings, regions) and generated "ريف X الشمالي" regions. Every Arabic name
+//! crossings, regions) and generated "ريف X الشمالي" regions (of governorates
+//! and of district towns: "ريف منبج الشرقي"). Every Arabic name
 //! and variant is indexed under its [`match_key`](crate::text::normalize::match_key),
 //! plus common spacing variants ("تيرمعلة" for "تير معلة").
 //!
