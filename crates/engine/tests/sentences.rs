@@ -172,6 +172,20 @@ fn constructions() {
             "قصفت قوات النظام الريف الغربي لجسر الشغور.",
             &["shelling @ الريف الغربي لجسر الشغور / government / - / - / - / reported"],
         ),
+        // Air defences intercepting missiles are no clash at the place struck.
+        (
+            "استهدف الطيران الإسرائيلي مواقع في محيط مطار المزة، وتصدت وسائط الدفاع الجوي للصواريخ المعادية.",
+            &["airstrike @ مطار المزة / israel / - / - / - / reported"],
+        ),
+        // An assassination by unknown gunmen; a desert named after its town.
+        (
+            "اغتال مسلحون مجهولون قياديا سابقا بمدينة درعا البلد.",
+            &["violence_against_civilians @ درعا البلد / - / - / - / - / reported"],
+        ),
+        (
+            "شن تنظيم داعش هجوما على مواقع لقوات النظام في بادية السخنة.",
+            &["clash @ بادية السخنة / isis / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
