@@ -364,10 +364,10 @@ def district_countryside_rows(main_rows, polys, taken):
             lat, lon = next(((la, lo) for la, lo in candidates
                              if inside(polys, pcode, la, lo) and in_bbox(la, lo)),
                             (base_lat, base_lon))
-            # "ريف منبج الشرقي", "الريف الشرقي لمنبج", "ريفي منبج الشرقي"; not "شرق منبج",
-            # which names a place east of the town itself.
+            # "ريف منبج الشرقي", "الريف الشرقي لمنبج"; not "شرق منبج", which names a place
+            # east of the town itself. ("ريفي منبج الشمالي والشرقي" is read by the engine.)
             out.append(region(f"{slug}-{dslug}", pcode, lat, lon, f"{den} {en} countryside",
-                              *direction_names(name, adj, noun)[:3]))
+                              *direction_names(name, adj, noun)[:2]))
     return out
 
 
