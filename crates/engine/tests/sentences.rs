@@ -192,6 +192,12 @@ fn constructions() {
             &["shelling @ الحمدانية / - / 1 / some / - / reported"],
         ),
         ("سقطت طائرة حربية في ريف حماة.", &[]),
+        // Rockets launched at a place are shelling; a release ("أطلقت سراح") is nothing.
+        (
+            "أطلقت الفصائل صواريخ غراد على مواقع قوات النظام في مدينة سراقب.",
+            &["shelling @ سراقب / opposition / - / - / - / reported"],
+        ),
+        ("أطلقت قوات النظام سراح 20 معتقلا من سجن حماة.", &[]),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
