@@ -198,6 +198,11 @@ fn constructions() {
             &["shelling @ سراقب / opposition / - / - / - / reported"],
         ),
         ("أطلقت قوات النظام سراح 20 معتقلا من سجن حماة.", &[]),
+        // A ministry speaks for its side; "its aircraft" are the subject's.
+        (
+            "نفت وزارة الدفاع الروسية أن تكون طائراتها قد نفذت غارات على مدينة خان شيخون.",
+            &["airstrike @ خان شيخون / russia / - / - / - / denied"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
