@@ -23,11 +23,9 @@ use crate::components::evidence::Evidence;
 use crate::components::export::ExportPanel;
 use crate::components::filters::FilterPanel;
 use crate::components::map::Map;
-use crate::components::map_data::{VIEW_H, VIEW_W};
-use crate::components::map_outline::outlines;
+use crate::components::map_outline::map_panel;
 use crate::components::share::SharePanel;
-use crate::components::svg_num::tenths;
-use crate::components::timeline::Timeline;
+use crate::components::timeline::{timeline_heading, Timeline};
 
 /// Builders of the deferred views (functions of the split module).
 #[derive(Clone, Copy)]
@@ -63,38 +61,40 @@ fn views() -> Result<Views, NotLoaded> {
     })
 }
 
-#[derive(Clone, Copy)]
-enum Load {
-    Idle,
-    Loading,
-    Ready(Views),
-    Failed,
-}
-
-/// Where the split module stands; fetched once, again after a failure.
+/// Where the split module stands: its views once they are there, and whether
+/// the last fetch failed. Whether a fetch is on its way draws nothing, so it
+/// is no signal: the frames are built once, and once replaced.
 #[derive(Clone, Copy)]
 pub struct Deferred {
-    load: RwSignal<Load>,
+    views: RwSignal<Option<Views>>,
+    failed: RwSignal<bool>,
+    fetching: StoredValue<bool>,
 }
 
 impl Deferred {
     pub fn new() -> Deferred {
         Deferred {
-            load: RwSignal::new(Load::Idle),
+            views: RwSignal::new(None),
+            failed: RwSignal::new(false),
+            fetching: StoredValue::new(false),
         }
     }
 
     /// Fetches the split module, unless it is there or on its way.
     pub fn fetch(self) {
-        if matches!(self.load.get_untracked(), Load::Loading | Load::Ready(_)) {
+        if self.fetching.get_value() || self.views.with_untracked(Option::is_some) {
             return;
         }
-        self.load.set(Load::Loading);
+        self.fetching.set_value(true);
+        if self.failed.get_untracked() {
+            self.failed.set(false);
+        }
         leptos::task::spawn_local(async move {
-            self.load.set(match views().await {
-                Ok(v) => Load::Ready(v),
-                Err(NotLoaded) => Load::Failed,
-            });
+            match views().await {
+                Ok(v) => self.views.set(Some(v)),
+                Err(NotLoaded) => self.failed.set(true),
+            }
+            self.fetching.set_value(false);
         });
     }
 
@@ -104,14 +104,10 @@ impl Deferred {
         pick: fn(&Views) -> fn() -> AnyView,
         frame: fn(Deferred) -> AnyView,
     ) -> impl IntoView {
-        move || match self.load.get() {
-            Load::Ready(v) => pick(&v)(),
-            _ => frame(self),
+        move || match self.views.get() {
+            Some(v) => pick(&v)(),
+            None => frame(self),
         }
-    }
-
-    fn failed(self) -> bool {
-        matches!(self.load.get(), Load::Failed)
     }
 }
 
@@ -155,14 +151,8 @@ pub fn chart_frame(_: Deferred) -> AnyView {
 pub fn timeline_frame(deferred: Deferred) -> AnyView {
     let state = expect_context::<AppState>();
     let s = move || state.strings();
-    let count = move || {
-        format!(
-            "({})",
-            state.lang.get().num(state.visible.with(|v| v.len()) as u64)
-        )
-    };
     let status = move || {
-        if deferred.failed() {
+        if deferred.failed.get() {
             view! {
                 <div class="notice error" role="alert">
                     <p>{move || s().err_deferred}</p>
@@ -180,13 +170,7 @@ pub fn timeline_frame(deferred: Deferred) -> AnyView {
     };
     view! {
         <section class="panel timeline" aria-labelledby="timeline-heading">
-            <div class="timeline-head">
-                <h2 id="timeline-heading" tabindex="-1">
-                    {move || s().timeline}
-                    " "
-                    <span class="count">{count}</span>
-                </h2>
-            </div>
+            <div class="timeline-head">{timeline_heading(state)}</div>
             {status}
         </section>
     }
@@ -194,24 +178,7 @@ pub fn timeline_frame(deferred: Deferred) -> AnyView {
 }
 
 pub fn map_frame(_: Deferred) -> AnyView {
-    let state = expect_context::<AppState>();
-    let s = move || state.strings();
-    view! {
-        <section class="panel map" aria-labelledby="map-heading">
-            <h2 id="map-heading">{move || s().map}</h2>
-            <p class="hint">{move || s().map_hint}</p>
-            <svg
-                class="map-svg"
-                viewBox=format!("0 0 {} {}", tenths(VIEW_W), tenths(VIEW_H))
-                role="group"
-                aria-label=move || s().map
-            >
-                <g class="govs">{move || outlines(state)}</g>
-            </svg>
-            <p class="attribution">{move || s().attribution}</p>
-        </section>
-    }
-    .into_any()
+    map_panel(expect_context::<AppState>(), ().into_any(), ().into_any()).into_any()
 }
 
 pub fn evidence_frame(_: Deferred) -> AnyView {

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::components::map_data::{project, VIEW_H, VIEW_W};
-use crate::components::map_outline::outlines;
+use crate::components::map_data::project;
+use crate::components::map_outline::map_panel;
 use crate::components::pixel_hash::PixelMap;
 use crate::components::svg_num::tenths;
 use crate::components::types::{colour, shape};
@@ -390,9 +390,6 @@ fn mark_view(
 #[component]
 pub fn Map() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let s = move || state.strings();
-
-    let outlines = move || outlines(state);
 
     let located = Memo::new(move |_| {
         state
@@ -475,39 +472,28 @@ pub fn Map() -> impl IntoView {
     });
     let unlocated = move || state.visible.with(|v| v.len()) - located.get();
 
-    view! {
-        <section class="panel map" aria-labelledby="map-heading">
-            <h2 id="map-heading">{move || s().map}</h2>
-            <p class="hint">{move || s().map_hint}</p>
-            <svg
-                class="map-svg"
-                viewBox=format!("0 0 {} {}", tenths(VIEW_W), tenths(VIEW_H))
-                role="group"
-                aria-label=move || s().map
-            >
-                <g class="govs">{outlines}</g>
-                <g class="marks" node_ref=group>{mark_list}</g>
-            </svg>
-            <Show when=move || { unlocated() > 0 }>
-                <p class="hint">
-                    {move || {
-                        let n = unlocated();
-                        let lang = state.lang.get();
-                        match lang {
-                            Lang::En => format!("{n} of the events shown have no coordinates."),
-                            Lang::Ar => format!("{} من الأحداث المعروضة بلا إحداثيات.", lang.num(n as u64)),
-                        }
-                    }}
-                </p>
-            </Show>
-            <p class="attribution">{move || s().attribution}</p>
-        </section>
-    }
+    let marks = view! { <g class="marks" node_ref=group>{mark_list}</g> };
+    let unlocated_note = view! {
+        <Show when=move || { unlocated() > 0 }>
+            <p class="hint">
+                {move || {
+                    let n = unlocated();
+                    let lang = state.lang.get();
+                    match lang {
+                        Lang::En => format!("{n} of the events shown have no coordinates."),
+                        Lang::Ar => format!("{} من الأحداث المعروضة بلا إحداثيات.", lang.num(n as u64)),
+                    }
+                }}
+            </p>
+        </Show>
+    };
+    map_panel(state, marks.into_any(), unlocated_note.into_any())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::components::map_data::{VIEW_H, VIEW_W};
     use crate::state::corrections::tests::event;
     use crate::state::events::{merge, Report};
     use waqai_engine::EventType;

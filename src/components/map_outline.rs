@@ -1,12 +1,13 @@
-//! Syria's governorates on the map (drawn offline by tools/gen_map.py); one
-//! selected narrows the filters to it. Part of the first paint: the map's
-//! frame shows them before the rest of the map (its marks, in the module
-//! fetched after the first paint, see `deferred`) is there.
+//! The map's panel and Syria's governorates on it (drawn offline by
+//! tools/gen_map.py); one selected narrows the filters to it. Part of the
+//! first paint: the map's frame shows them before the rest of the map (its
+//! marks, in the module fetched after the first paint, see `deferred`) is
+//! there.
 
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::components::map_data::GOVERNORATES;
+use crate::components::map_data::{GOVERNORATES, VIEW_H, VIEW_W};
 use crate::components::svg_num::tenths;
 use crate::i18n::Lang;
 
@@ -40,4 +41,29 @@ pub fn outlines(state: AppState) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// The map's panel: heading, hint, the governorates with `marks` drawn over
+/// them, `note` under the map, and the boundaries' attribution. The map and
+/// its frame (`deferred`, no marks yet) are the same panel.
+/// (Type-erased views: one panel's code serves both, in the first paint's module.)
+pub fn map_panel(state: AppState, marks: AnyView, note: AnyView) -> impl IntoView {
+    let s = move || state.strings();
+    view! {
+        <section class="panel map" aria-labelledby="map-heading">
+            <h2 id="map-heading">{move || s().map}</h2>
+            <p class="hint">{move || s().map_hint}</p>
+            <svg
+                class="map-svg"
+                viewBox=format!("0 0 {} {}", tenths(VIEW_W), tenths(VIEW_H))
+                role="group"
+                aria-label=move || s().map
+            >
+                <g class="govs">{move || outlines(state)}</g>
+                {marks}
+            </svg>
+            {note}
+            <p class="attribution">{move || s().attribution}</p>
+        </section>
+    }
 }

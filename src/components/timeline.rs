@@ -42,6 +42,24 @@ pub fn items(rows: &[TimelineEvent]) -> Vec<Item> {
     out
 }
 
+/// "Timeline (N)": the heading, with the number of events shown (also the
+/// frame's, `deferred`, before the timeline's module is there).
+pub fn timeline_heading(state: AppState) -> impl IntoView {
+    let count = move || {
+        format!(
+            "({})",
+            state.lang.get().num(state.visible.with(|v| v.len()) as u64)
+        )
+    };
+    view! {
+        <h2 id="timeline-heading" tabindex="-1">
+            {move || state.strings().timeline}
+            " "
+            <span class="count">{count}</span>
+        </h2>
+    }
+}
+
 /// A timeline row's height before one is measured (px).
 const ROW_GUESS: f64 = 120.0;
 
@@ -99,13 +117,7 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <section class="panel timeline" aria-labelledby="timeline-heading">
             <div class="timeline-head">
-                <h2 id="timeline-heading" tabindex="-1">
-                    {move || s().timeline}
-                    " "
-                    <span class="count">
-                        {move || format!("({})", state.lang.get().num(state.visible.with(|v| v.len()) as u64))}
-                    </span>
-                </h2>
+                {timeline_heading(state)}
                 <Show when=move || { state.deleted.get() > 0 }>
                     <button type="button" class="no-print" on:click=restore>
                         {move || format!("{} ({})", s().restore_deleted, state.lang.get().num(state.deleted.get() as u64))}
