@@ -152,15 +152,18 @@ pub fn find_into(doc: &Document, clause: Range<usize>, found: &mut Vec<Casualty>
 }
 
 /// The figure nearest before a passive verb at `verb`, within 8 tokens of
-/// it and from `start` on. A figure in an aside that counts a part of the
-/// group ("بينهم أربعة أطفال") gives way to the group's own figure before the
+/// it and from `start` on. A figure that an aside counting a part of the group
+/// opens ("بينهم أربعة أطفال") gives way to the group's own figure before the
 /// aside, when there is one.
 fn figure_before(doc: &Document, start: usize, verb: usize) -> Option<Count> {
     let from = start.max(verb.saturating_sub(8));
     let (at, c) = (from..verb)
         .rev()
         .find_map(|s| quantity_at(doc, &(s..verb), s).map(|(c, _)| (s, c)))?;
-    let aside = (from..at).rev().find(|&k| is_part(doc, k));
+    // The aside opens right before the part's figure ("بينهم أربعة", "من بينهم أربعة").
+    let aside = (from.max(at.saturating_sub(2))..at)
+        .rev()
+        .find(|&k| is_part(doc, k));
     Some(
         aside
             .and_then(|a| group_figure(doc, start.max(verb.saturating_sub(SUBJECT_REACH))..a))
