@@ -203,6 +203,58 @@ fn constructions() {
             "نفت وزارة الدفاع الروسية أن تكون طائراتها قد نفذت غارات على مدينة خان شيخون.",
             &["airstrike @ خان شيخون / russia / - / - / - / denied"],
         ),
+        // Where a withdrawal or a flight went is not where it happened.
+        (
+            "انسحبت وحدات حماية الشعب من قرية الدردارة باتجاه مدينة تل تمر.",
+            &["withdrawal @ الدردارة / sdf / - / - / - / reported"],
+        ),
+        (
+            "فرّ مئات الأهالي من بلدة التمانعة نحو مدينة إدلب.",
+            &["displacement @ التمانعة / - / - / - / - / reported"],
+        ),
+        // The way taken is no second event place; a nationality after a body of troops.
+        (
+            "دخلت قوات روسية إلى مدينة منبج عبر معبر العريمة.",
+            &["advance @ منبج / russia / - / - / - / reported"],
+        ),
+        (
+            "دخل رتل عسكري تركي إلى بلدة الأتارب.",
+            &["advance @ الأتارب / turkey / - / - / - / reported"],
+        ),
+        // A front names its place; a mountain range after a village only locates it.
+        (
+            "اندلعت اشتباكات عنيفة على جبهة كبانة في جبل الأكراد.",
+            &["clash @ كبانة / - / - / - / - / reported"],
+        ),
+        // Killings whose doer is named, with the victims counted past the doer.
+        (
+            "أعدم تنظيم داعش ستة شبان في مدينة البوكمال.",
+            &["violence_against_civilians @ البوكمال / isis / 6 / - / - / reported"],
+        ),
+        (
+            "قتلت قوات النظام ثلاثة مدنيين في بلدة الحارة.",
+            &["violence_against_civilians @ الحارة / government / 3 / - / - / reported"],
+        ),
+        // Victims named one by one are added up.
+        (
+            "قتل رجل وامرأة جراء قصف مدفعي على بلدة الهبيط.",
+            &["shelling @ الهبيط / - / 2 / - / - / reported"],
+        ),
+        // A toll (حصيلة) that rose to a figure.
+        (
+            "ارتفعت حصيلة ضحايا الغارات على مدينة أريحا إلى 21 مدنياً.",
+            &["airstrike @ أريحا / - / 21 / - / - / reported"],
+        ),
+        // A massacre by aircraft is an airstrike; "راح ضحيتها" counts its dead.
+        (
+            "ارتكب الطيران الحربي الروسي مجزرة في بلدة كفرنبل راح ضحيتها 9 مدنيين.",
+            &["airstrike @ كفرنبل / russia / 9 / - / - / reported"],
+        ),
+        // "سقط" with a weapon is a strike.
+        (
+            "سقط صاروخ على حي الحمدانية في حلب.",
+            &["shelling @ الحمدانية / - / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

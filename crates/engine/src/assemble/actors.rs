@@ -39,6 +39,7 @@ pub fn find_into(doc: &Document, range: Range<usize>, hits: &mut Vec<ActorHit>) 
         {
             // "غارات جوية روسية": a nationality names the actor only right after
             // a strike word or a weapon (up to one adjective between).
+            // So does one after a body of troops ("أرتال عسكرية تركية").
             let after_strike = (i.saturating_sub(2)..i).any(|k| {
                 doc.mentions_with(k, kinds::TRIGGER | kinds::WEAPON)
                     .iter()
@@ -46,6 +47,9 @@ pub fn find_into(doc: &Document, range: Range<usize>, hits: &mut Vec<ActorHit>) 
                         w.end >= i.saturating_sub(1)
                             && w.entries()
                                 .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
+                    })
+                    || doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
+                        *e == Entry::Syntax(SyntaxRole::Force)
                     })
             });
             if !adjective || after_strike {
@@ -194,9 +198,18 @@ fn owner_after(
     // adjective and a weapon ("قصف عنيف براجمات الصواريخ للقوات النظامية").
     let window = if verb { 4 } else { 5 };
     // Only describing words may stand between: no other trigger, no function
-    // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word.
+    // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word. A body
+    // of troops and its adjectives are the actor's own words ("دخل رتل عسكري تركي").
     let other_trigger_between = |h: &ActorHit| {
-        (trigger_end..h.tokens.0).any(|k| {
+        let force = |k: usize| {
+            doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
+                *e == Entry::Syntax(SyntaxRole::Force)
+            })
+        };
+        let own = (h.tokens.0.saturating_sub(2).max(trigger_end)..h.tokens.0)
+            .find(|&k| force(k))
+            .unwrap_or(h.tokens.0);
+        (trigger_end..own).any(|k| {
             doc.has_at(k, kinds::TRIGGER | kinds::SYNTAX | kinds::PLACE_WORD, |e| {
                 matches!(
                     e,

@@ -86,6 +86,38 @@ fn victim_at(doc: &Document, at: usize) -> Option<(Count, usize)> {
     })
 }
 
+/// Victim nouns from `at` joined by و ("رجل وامرأة", "امرأة وطفلها"), their
+/// counts added, and the token after them.
+fn victims_at(doc: &Document, clause: &Range<usize>, at: usize) -> Option<(Count, usize)> {
+    let (mut total, mut next) = victim_at(doc, at)?;
+    while next < clause.end && doc.analysis(next).conj {
+        let Some((c, end)) = victim_at(doc, next) else {
+            break;
+        };
+        total = match (total, c) {
+            (Count::Exact(a), Count::Exact(b)) => Count::Exact(a.saturating_add(b)),
+            _ => Count::Some,
+        };
+        next = end;
+    }
+    Some((total, next))
+}
+
+/// The figure after a verb or noun of killing or wounding at `at`: a quantity
+/// ("عشرين شخصا") or victim nouns ("طفلة", "رجل وامرأة"), right after it or
+/// after the actor named between ("قتلت قوات النظام خمسة مدنيين").
+fn figure_after(doc: &Document, clause: &Range<usize>, at: usize) -> Option<Count> {
+    let read = |k: usize| {
+        quantity_at(doc, clause, k)
+            .map(|(c, _)| c)
+            .or_else(|| victims_at(doc, clause, k).map(|(c, _)| c))
+    };
+    read(at).or_else(|| {
+        let (actor, _) = doc.find_at(at, kinds::ACTOR, |e| matches!(e, Entry::Actor { .. }))?;
+        read(actor.end)
+    })
+}
+
 /// Adds every casualty figure in `clause` to `found`.
 pub fn find_into(doc: &Document, clause: Range<usize>, found: &mut Vec<Casualty>) {
     let mut i = clause.start;
@@ -114,11 +146,16 @@ pub fn find_into(doc: &Document, clause: Range<usize>, found: &mut Vec<Casualty>
             }
             (_, CasualtyForm::Verbal) => {
                 // "مقتل عشرين شخصا", "إصابة مئة آخرين", "بمقتل طفلة", "جرح العشرات".
-                let c = quantity_at(doc, &clause, m.end)
-                    .map(|(c, _)| c)
-                    .or_else(|| victim_at(doc, m.end).map(|(c, _)| c))
-                    .unwrap_or(Count::Some);
-                push(c, killed);
+                push(
+                    figure_after(doc, &clause, m.end).unwrap_or(Count::Some),
+                    killed,
+                );
+            }
+            (_, CasualtyForm::Object) => {
+                // "أعدم تنظيم داعش أربعة مدنيين"; "اغتيال القيادي فلان" counts no one.
+                if let Some(c) = figure_after(doc, &clause, m.end) {
+                    push(c, killed);
+                }
             }
             (_, CasualtyForm::Plural) => {
                 // "خمسة شهداء", "عدد كبير من الجرحى"; "ارتفع عدد الشهداء … إلى ثلاث".
@@ -217,9 +254,10 @@ fn subject_before(doc: &Document, clause_start: usize) -> Option<Count> {
     None
 }
 
-/// "ارتفع عدد الشهداء في منطقة X إلى ثلاث سيدات": a toll that rose to a figure.
+/// "ارتفع عدد الشهداء في منطقة X إلى ثلاث سيدات", "ارتفعت حصيلة القتلى … إلى 15":
+/// a toll that rose to a figure.
 fn toll_rose_to(doc: &Document, clause: &Range<usize>, noun: usize, after: usize) -> Option<Count> {
-    if noun == 0 || doc.stem(noun - 1) != "عدد" {
+    if noun == 0 || !matches!(doc.stem(noun - 1), "عدد" | "حصيله") {
         return None;
     }
     (after..clause.end.min(after + 8))
@@ -288,6 +326,12 @@ mod tests {
                 vec![(true, Exact(12))],
             ),
             ("بينهم أربعة أطفال قتلوا", vec![(true, Exact(4))]),
+            ("مقتل رجل وامرأة", vec![(true, Exact(2))]),
+            ("ارتفعت حصيلة القتلى إلى 15", vec![(true, Exact(15))]),
+            // Past the doer; a killing with no figure after it counts no one.
+            ("أعدمت قوات النظام أربعة شبان", vec![(true, Exact(4))]),
+            ("اغتيال القيادي في الفصائل", vec![]),
+            ("راح ضحيتها تسعة مدنيين", vec![(true, Exact(9))]),
             ("وقوع جرحى في صفوف المدنيين", vec![(false, Some)]),
             ("لا شيء هنا", vec![]),
         ] {

@@ -17,7 +17,9 @@ use std::rc::Rc;
 
 use crate::document::Document;
 use crate::gazetteer::Hints;
-use crate::lexicon::{kinds, Delivery, Entry, SyntaxRole, TriggerClass};
+use crate::lexicon::{
+    kinds, CasualtyForm, CasualtyWhat, Delivery, Entry, SyntaxRole, TriggerClass,
+};
 use crate::model::{Count, EventType, Side};
 use crate::time::{parse_time, TimeRef};
 
@@ -204,10 +206,10 @@ fn sentence_drafts<'a>(
     spare: &mut Spare<'a>,
     out: &mut Vec<Draft<'a>>,
 ) {
-    let told = sentence
-        .tokens
-        .clone()
-        .any(|i| doc.has_at(i, kinds::TRIGGER, |e| matches!(e, Entry::Trigger { .. })));
+    let told = sentence.tokens.clone().any(|i| {
+        doc.has_at(i, kinds::TRIGGER, |e| matches!(e, Entry::Trigger { .. }))
+            || kills_by_actor(doc, i)
+    });
     if !told && !debugging() {
         return quiet_sentence(doc, sentence, recent, spare, out);
     }
@@ -639,6 +641,10 @@ fn event_types(
             TriggerClass::Clash => add(EventType::Clash),
             TriggerClass::Advance => add(EventType::Advance),
             TriggerClass::Withdrawal => add(EventType::Withdrawal),
+            // "ارتكبت الطائرات الحربية مجزرة", "اغتالت طائرة مسيرة …": the
+            // weapon says how the civilians were killed.
+            TriggerClass::Violence if air => add(EventType::Airstrike),
+            TriggerClass::Violence if ground => add(EventType::Shelling),
             TriggerClass::Violence => add(EventType::ViolenceAgainstCivilians),
             TriggerClass::Arrest => add(EventType::Arrest),
             TriggerClass::Displacement => add(EventType::Displacement),
@@ -723,6 +729,12 @@ fn read_clause<'a>(
                 if !is_intended(doc, i, &range) {
                     add_trigger(doc, &mut clause, i, m.end.min(range.end), class, verb);
                 }
+            } else if kills_by_actor(doc, i) {
+                // "قتلت قوات النظام خمسة مدنيين": a killing its doer names.
+                trigger_until = i + 1;
+                if !is_intended(doc, i, &range) {
+                    add_trigger(doc, &mut clause, i, i + 1, TriggerClass::Violence, true);
+                }
             }
         }
         // Places: explicit place words anywhere; bare names only in a slot.
@@ -739,12 +751,15 @@ fn read_clause<'a>(
             if let Some(end) = found {
                 if accept_list(doc, i, explicit, &clause.places[before..]) {
                     let origin = is_origin(doc, i, &range, &clause);
+                    let route = is_route(doc, i, &clause, before);
                     // "شمال المدينة" after a place only says where that place is.
                     let locating = before > 0 && doc.direction_at(i, false).is_some();
                     for p in &mut clause.places[before..] {
                         if p.role == PlaceRoleInClause::Event {
                             if origin {
                                 p.role = PlaceRoleInClause::Origin;
+                            } else if route {
+                                p.role = PlaceRoleInClause::Route;
                             } else if locating {
                                 p.role = PlaceRoleInClause::Locator;
                             }
@@ -824,6 +839,49 @@ fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -
         )
     });
     strike && prev(at) == "من" && military
+}
+
+/// Whether token `i` is a word of killing with the actor that did it right
+/// after it ("قتلت قوات النظام", "قتل الجيش التركي"): an act of violence of
+/// its own, though "قتل" alone only counts the dead.
+fn kills_by_actor(doc: &Document, i: usize) -> bool {
+    doc.has_at(i, kinds::CASUALTY, |e| {
+        matches!(
+            e,
+            Entry::Casualty {
+                what: CasualtyWhat::Killed,
+                form: CasualtyForm::Verbal | CasualtyForm::Object,
+            }
+        )
+    }) && doc.has_at(i + 1, kinds::ACTOR, |e| {
+        matches!(
+            e,
+            Entry::Actor {
+                adjective: false,
+                ..
+            }
+        )
+    })
+}
+
+/// Whether a place at `at` is where a withdrawal or a flight went ("انسحبت
+/// من X باتجاه Y", "فروا نحو Y"), or the way taken when the clause has named
+/// where the event happened ("دخلت إلى X عبر معبر Y").
+fn is_route(doc: &Document, at: usize, clause: &Clause, before: usize) -> bool {
+    let Some(prev) = at.checked_sub(1).filter(|&k| k >= clause.range.start) else {
+        return false;
+    };
+    let role = |r: SyntaxRole| doc.has_at(prev, kinds::syntax(r), |e| *e == Entry::Syntax(r));
+    if role(SyntaxRole::Toward) {
+        let going =
+            |c: &TriggerClass| matches!(c, TriggerClass::Withdrawal | TriggerClass::Displacement);
+        return !clause.groups.is_empty()
+            && clause.groups.iter().all(|g| g.classes.iter().all(going));
+    }
+    role(SyntaxRole::Via)
+        && clause.places[..before]
+            .iter()
+            .any(|p| p.role == PlaceRoleInClause::Event)
 }
 
 /// Whether a trigger is only intended ("بهدف استعادة", "لإيقاف تقدم").

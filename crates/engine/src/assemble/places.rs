@@ -30,6 +30,9 @@ pub enum PlaceRoleInClause {
     Locator,
     /// Where the attacker fired from (من مطار الشعيرات، مصدره حاجز …).
     Origin,
+    /// Where a withdrawal or a flight went, or the way taken (باتجاه عين
+    /// عيسى، عبر معبر باب الهوى): the event happened elsewhere.
+    Route,
 }
 
 /// A place found in the text. Copied into the places a later word may refer
@@ -283,17 +286,25 @@ fn kind_of_type_word(kind: &str) -> Option<PlaceKind> {
 /// district or city).
 fn is_container(place: &FoundPlace<'_>) -> bool {
     let gaz = gazetteer();
+    // A mountain after a place holds it: "كنصفرة في جبل الزاوية" (a range of villages).
     gaz.governorate_of_key(&place.key).is_some()
         || matches!(
             place.kind,
             Some(
-                PlaceKind::Governorate | PlaceKind::Region | PlaceKind::District | PlaceKind::City
+                PlaceKind::Governorate
+                    | PlaceKind::Region
+                    | PlaceKind::District
+                    | PlaceKind::City
+                    | PlaceKind::Mountain
             )
         )
         || gaz.lookup(&place.key).first().is_some_and(|e| {
             matches!(
                 e.kind,
-                PlaceKind::Governorate | PlaceKind::Region | PlaceKind::District
+                PlaceKind::Governorate
+                    | PlaceKind::Region
+                    | PlaceKind::District
+                    | PlaceKind::Mountain
             ) || (e.kind == PlaceKind::City && e.rank >= 8)
         })
 }

@@ -47,6 +47,9 @@ pub enum CasualtyWhat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CasualtyForm {
     Verbal,
+    /// A verb of killing whose object is its victims ("أعدم"): a count only
+    /// when a figure or a victim noun follows.
+    Object,
     Plural,
     Single,
     Dual,
@@ -71,6 +74,14 @@ pub enum SyntaxRole {
     Possessive,
     /// An aside that counts a part of a group just named ("بينهم أربعة أطفال").
     Part,
+    /// "Toward": after a withdrawal or a flight, the place that follows is
+    /// where they went (انسحبت من X باتجاه Y).
+    Toward,
+    /// "By way of": the place that follows is the way taken (عبر معبر X).
+    Via,
+    /// A body of troops ("أرتال"، "دوريات"): a nationality after it names
+    /// the actor ("أرتال عسكرية تركية").
+    Force,
 }
 
 /// Words around place names (see places.tsv).
@@ -112,7 +123,7 @@ pub mod kinds {
         1 << (8 + role as u32)
     }
     /// Every syntax role.
-    pub const SYNTAX: Kinds = 0x1FFF << 8;
+    pub const SYNTAX: Kinds = 0xFFFF << 8;
 }
 
 /// One meaning of a lexicon phrase.
@@ -230,6 +241,7 @@ fn casualty(row: &[&'static str]) -> Option<Entry> {
     };
     let form = match *row.get(2)? {
         "verbal" => CasualtyForm::Verbal,
+        "object" => CasualtyForm::Object,
         "plural" => CasualtyForm::Plural,
         "single" => CasualtyForm::Single,
         "dual" => CasualtyForm::Dual,
@@ -255,6 +267,9 @@ fn syntax(row: &[&'static str]) -> Option<Entry> {
         "stop" => SyntaxRole::Stop,
         "possessive" => SyntaxRole::Possessive,
         "part" => SyntaxRole::Part,
+        "toward" => SyntaxRole::Toward,
+        "via" => SyntaxRole::Via,
+        "force" => SyntaxRole::Force,
         _ => return None,
     };
     Some(Entry::Syntax(role))

@@ -232,6 +232,7 @@ mod tests {
         }
         assert_ne!(kinds::syntax(SyntaxRole::Possessive) & kinds::SYNTAX, 0);
         assert_ne!(kinds::syntax(SyntaxRole::Part) & kinds::SYNTAX, 0);
+        assert_ne!(kinds::syntax(SyntaxRole::Force) & kinds::SYNTAX, 0);
     }
 
     #[test]
