@@ -255,6 +255,19 @@ fn constructions() {
             "سقط صاروخ على حي الحمدانية في حلب.",
             &["shelling @ الحمدانية / - / - / - / - / reported"],
         ),
+        // The actor after "التابعة ل"; "عناصر X" acts unless it is a strike's target.
+        (
+            "قصفت المدفعية التابعة لقوات النظام بلدة كفرنبل.",
+            &["shelling @ كفرنبل / government / - / - / - / reported"],
+        ),
+        (
+            "انسحب عناصر داعش من بلدة هجين.",
+            &["withdrawal @ هجين / isis / - / - / - / reported"],
+        ),
+        (
+            "قصفت الميليشيات الموالية لإيران قرية الجديدة بسهل الغاب.",
+            &["shelling @ الجديدة / iran_militias / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::lexicon::{kinds, Entry, SyntaxRole};
+use crate::lexicon::{kinds, Entry, SyntaxRole, TriggerClass};
 use crate::model::Side;
 
 /// An actor mention.
@@ -197,17 +197,31 @@ fn owner_after(
     // A verb's subject follows closely; a noun's owner may come after an
     // adjective and a weapon ("قصف عنيف براجمات الصواريخ للقوات النظامية").
     let window = if verb { 4 } else { 5 };
+    let force = |k: usize| {
+        doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
+            *e == Entry::Syntax(SyntaxRole::Force)
+        })
+    };
+    // "استهدفت عناصر النظام" names a target; "انسحب عناصر داعش" the ones who went.
+    let strike = doc.has_at(trigger, kinds::TRIGGER, |e| {
+        matches!(
+            e,
+            Entry::Trigger {
+                class: TriggerClass::Air
+                    | TriggerClass::Shell
+                    | TriggerClass::Bombard
+                    | TriggerClass::Target,
+                ..
+            }
+        )
+    });
     // Only describing words may stand between: no other trigger, no function
     // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word. A body
-    // of troops and its adjectives are the actor's own words ("دخل رتل عسكري تركي").
+    // of troops and its adjectives are the actor's own words ("دخل رتل عسكري
+    // تركي"), and so is "التابعة" before "لقوات النظام".
     let other_trigger_between = |h: &ActorHit| {
-        let force = |k: usize| {
-            doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
-                *e == Entry::Syntax(SyntaxRole::Force)
-            })
-        };
         let own = (h.tokens.0.saturating_sub(2).max(trigger_end)..h.tokens.0)
-            .find(|&k| force(k))
+            .find(|&k| force(k) || is_affiliation(doc.stem(k)))
             .unwrap_or(h.tokens.0);
         (trigger_end..own).any(|k| {
             doc.has_at(k, kinds::TRIGGER | kinds::SYNTAX | kinds::PLACE_WORD, |e| {
@@ -224,8 +238,10 @@ fn owner_after(
             let a = doc.analysis(h.tokens.0);
             let prev = doc.stem(h.tokens.0 - 1);
             let linked = match a.prep {
-                None => !is_object_marker(prev) || prev == "بين",
-                Some('ل') => !verb && !is_object_marker(prev),
+                None => {
+                    !is_object_marker(prev) || prev == "بين" || (!strike && force(h.tokens.0 - 1))
+                }
+                Some('ل') => (!verb || is_affiliation(prev)) && !is_object_marker(prev),
                 Some(_) => false,
             };
             h.tokens.0 > trigger
@@ -235,6 +251,16 @@ fn owner_after(
                 && !other_trigger_between(h)
         })
         .copied()
+}
+
+/// Words that tie what comes before to the actor after them: "المدفعية
+/// التابعة لقوات النظام", "الميليشيات الموالية لإيران" (stems: folded, ة is
+/// ه, without the article).
+fn is_affiliation(stem: &str) -> bool {
+    matches!(
+        stem,
+        "تابعه" | "تابع" | "تابعين" | "تابعون" | "موالي" | "مواليه" | "موالين"
+    )
 }
 
 /// The side an air force or the weapons imply when no actor is named

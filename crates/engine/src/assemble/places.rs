@@ -352,7 +352,7 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             .iter()
             .filter(|m| m.end <= self.end && m.entries().any(|e| matches!(e, Entry::Place)));
         let mut m = places.next()?;
-        if m.phrase.words == 1 && self.claimed_word(i) {
+        if m.phrase.words == 1 && self.claimed_word(i) && !self.named_after_type_word(i) {
             return None;
         }
         if m.phrase.words > 1
@@ -365,6 +365,24 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
             }
         }
         Some((m.end, m.phrase.key.as_str()))
+    }
+
+    /// Whether token `i` is a compass or age adjective standing right after a
+    /// type word: there it is the name ("قرية الجديدة"، "بلدة الشرقية"), as a
+    /// definite word after an indefinite noun cannot describe it.
+    fn named_after_type_word(&self, i: usize) -> bool {
+        i > 0
+            && self.doc.direction_at(i, true).is_some()
+            && self.has(i - 1, kinds::PLACE_WORD, |e| {
+                matches!(
+                    e,
+                    Entry::PlaceWord {
+                        role: PlaceRole::Type,
+                        ..
+                    }
+                )
+            })
+            && !self.doc.analysis(i - 1).article
     }
 
     /// Whether a lexicon other than the gazetteer claims token `i` as one word.
