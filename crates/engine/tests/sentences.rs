@@ -268,6 +268,16 @@ fn constructions() {
             "قصفت الميليشيات الموالية لإيران قرية الجديدة بسهل الغاب.",
             &["shelling @ الجديدة / iran_militias / - / - / - / reported"],
         ),
+        // State media's words for a capture; a failed advance; a repelled attack.
+        (
+            "قالت سانا إن وحدات من الجيش العربي السوري أعادت الأمن والاستقرار إلى قرية الزكاة.",
+            &["advance @ الزكاة / government / - / - / - / reported"],
+        ),
+        ("لم تتمكن الفصائل من السيطرة على بلدة كرناز.", &[]),
+        (
+            "صدت الفصائل هجوماً على بلدة اللطامنة.",
+            &["clash @ اللطامنة / opposition / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
