@@ -278,6 +278,24 @@ fn constructions() {
             "صدت الفصائل هجوماً على بلدة اللطامنة.",
             &["clash @ اللطامنة / opposition / - / - / - / reported"],
         ),
+        // "بقصف لـ…": the noun's owner is the actor, also for a bare headline "قصف لـ…".
+        (
+            "استشهد مدنيان بقصف للاحتلال التركي على قرية تل جمعة.",
+            &["shelling @ تل جمعة / turkey / 2 / - / - / reported"],
+        ),
+        (
+            "قصف لقوات النظام على بلدة كفرنبل.",
+            &["shelling @ كفرنبل / government / - / - / - / reported"],
+        ),
+        // أغارت is an air raid; "بلدية X" is the town X.
+        (
+            "أغارت طائرات حربية مجهولة على مواقع قرب مدينة البوكمال.",
+            &["airstrike @ البوكمال / - / - / - / - / reported"],
+        ),
+        (
+            "أقدم مسلحون مجهولون على اغتيال رئيس بلدية نوى.",
+            &["violence_against_civilians @ نوى / - / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

@@ -241,7 +241,12 @@ fn owner_after(
                 None => {
                     !is_object_marker(prev) || prev == "بين" || (!strike && force(h.tokens.0 - 1))
                 }
-                Some('ل') => (!verb || is_affiliation(prev)) && !is_object_marker(prev),
+                // Right after the trigger, "لـ" marks a noun's owner even when
+                // the word could be a verb ("قصف لقوات النظام على …").
+                Some('ل') => {
+                    (!verb || is_affiliation(prev) || h.tokens.0 == trigger_end)
+                        && !is_object_marker(prev)
+                }
                 Some(_) => false,
             };
             h.tokens.0 > trigger

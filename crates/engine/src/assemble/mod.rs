@@ -902,6 +902,9 @@ fn add_trigger(
     verb: bool,
 ) {
     let a = doc.analysis(start);
+    // "قصف" is a verb or a noun; with a preposition or the article it is the
+    // noun ("بقصف لقوات النظام": the owner after it is the actor).
+    let verb = verb && a.prep.is_none() && !a.article;
     let denied = (clause.range.start.max(start.saturating_sub(12))..start).any(|k| {
         doc.has_at(k, kinds::syntax(SyntaxRole::Denial), |e| {
             matches!(e, Entry::Syntax(SyntaxRole::Denial))
