@@ -23,6 +23,9 @@ pub enum TimeRef {
     DaysAgo(u32),
     /// A weekday, 0 = الأحد … 6 = السبت: the latest such day on or before publication.
     Weekday(u32),
+    /// A weekday with "الماضي": the latest such day before publication ("الثلاثاء
+    /// الماضي" in a Tuesday's paper is a week ago; that day itself is "اليوم").
+    LastWeekday(u32),
     /// A full date: "22 ديسمبر 2017", "22 كانون الأول 2017", "2017-12-22", "22/12/2017".
     Absolute(Date),
     /// A day and month without a year ("17 أيلول"): the latest such date on
@@ -508,8 +511,10 @@ fn read_head(words: &[&str], i: usize, night: bool) -> Option<(TimeRef, usize)> 
             return None;
         }
         let mut used = 1;
+        let mut past = false;
         if let Some((_, n)) = rel_at(words, i + used, |r| r == Rel::Past) {
             used += n;
+            past = true;
         }
         // "الثلاثاء 17 ايلول 2019", "الثلاثاء، 17 ايلول": the date says more
         // than the weekday.
@@ -533,7 +538,12 @@ fn read_head(words: &[&str], i: usize, night: bool) -> Option<(TimeRef, usize)> 
                 used += dash + 1;
             }
         }
-        return Some((TimeRef::Weekday(weekday), used));
+        let t = if past {
+            TimeRef::LastWeekday(weekday)
+        } else {
+            TimeRef::Weekday(weekday)
+        };
+        return Some((t, used));
     }
     date_at(words, i)
 }
@@ -661,12 +671,15 @@ pub fn resolve(t: TimeRef, published: Option<Date>) -> Option<(Date, DatePrecisi
         TimeRef::DaysAgo(n) => Some((published?.add_days(-i64::from(n))?, DatePrecision::Day)),
         TimeRef::SinceDays(n) => Some((published?.add_days(-i64::from(n))?, DatePrecision::Week)),
         TimeRef::LastWeek => Some((published?.add_days(-7)?, DatePrecision::Week)),
-        TimeRef::Weekday(w) => {
+        TimeRef::Weekday(w) | TimeRef::LastWeekday(w) => {
             let p = published?;
             if w > 6 {
                 return None;
             }
-            let back = (p.weekday() + 7 - w) % 7;
+            let back = match (p.weekday() + 7 - w) % 7 {
+                0 if matches!(t, TimeRef::LastWeekday(_)) => 7,
+                back => back,
+            };
             Some((p.add_days(-i64::from(back))?, DatePrecision::Day))
         }
         TimeRef::DayMonth { day, month } => {
@@ -876,8 +889,8 @@ mod tests {
             ("والأربعاء", Weekday(3), 1),
             ("للأربعاء", Weekday(3), 1),
             ("يوم الأربعاء", Weekday(3), 2),
-            ("الأربعاء الماضي", Weekday(3), 2),
-            ("الجمعة الماضية", Weekday(5), 2),
+            ("الأربعاء الماضي", LastWeekday(3), 2),
+            ("الجمعة الماضية", LastWeekday(5), 2),
             ("فجر الأحد", Weekday(0), 2),
             ("صباح يوم الاثنين", Weekday(1), 3),
             ("الإثنين", Weekday(1), 1),
@@ -1022,6 +1035,9 @@ mod tests {
             (Weekday(3), thu, "2017-03-22", DatePrecision::Day),
             (Weekday(4), wed, "2017-03-16", DatePrecision::Day),
             (Weekday(0), wed, "2017-03-19", DatePrecision::Day),
+            // "الأربعاء الماضي" in a Wednesday's paper is a week ago.
+            (LastWeekday(3), wed, "2017-03-15", DatePrecision::Day),
+            (LastWeekday(0), wed, "2017-03-19", DatePrecision::Day),
             (
                 DayMonth { day: 17, month: 9 },
                 Some(day("2019-09-20")),

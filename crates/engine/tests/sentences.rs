@@ -296,6 +296,11 @@ fn constructions() {
             "أقدم مسلحون مجهولون على اغتيال رئيس بلدية نوى.",
             &["violence_against_civilians @ نوى / - / - / - / - / reported"],
         ),
+        // "الأربعاء الماضي" in a Wednesday's paper is a week before it.
+        (
+            "قتل 4 مدنيين يوم الأربعاء الماضي بغارة روسية على قرية بسقلا.",
+            &["airstrike @ بسقلا / russia / 4 / - / 2021-05-05 / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
