@@ -301,6 +301,11 @@ fn constructions() {
             "قتل 4 مدنيين يوم الأربعاء الماضي بغارة روسية على قرية بسقلا.",
             &["airstrike @ بسقلا / russia / 4 / - / 2021-05-05 / reported"],
         ),
+        // "No reports of casualties" is no figure of wounded.
+        (
+            "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرزيتا، دون ورود أنباء عن إصابات.",
+            &["shelling @ كفرزيتا / government / 0 / 0 / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
