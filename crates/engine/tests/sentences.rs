@@ -306,6 +306,16 @@ fn constructions() {
             "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرزيتا، دون ورود أنباء عن إصابات.",
             &["shelling @ كفرزيتا / government / 0 / 0 / - / reported"],
         ),
+        // A verb whose pronoun refers back to the weapons names who fired them.
+        (
+            "سقطت قذائف أطلقتها الفصائل على مدينة القرداحة.",
+            &["shelling @ القرداحة / opposition / - / - / - / reported"],
+        ),
+        // The sentence goes on after commas to where the fighting is.
+        (
+            "تدور اشتباكات عنيفة بين الفصائل من جهة، وقوات النظام من جهة أخرى، على محاور في جبل التركمان.",
+            &["clash @ جبل التركمان / - / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

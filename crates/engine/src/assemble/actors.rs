@@ -223,12 +223,13 @@ fn owner_after(
         let own = (h.tokens.0.saturating_sub(2).max(trigger_end)..h.tokens.0)
             .find(|&k| force(k) || is_affiliation(doc.stem(k)))
             .unwrap_or(h.tokens.0);
+        // A verb with a pronoun that refers back to the trigger only
+        // describes it: "قذائف أطلقتها الفصائل".
+        let describes = |k: usize| doc.analysis(k).stem.end < doc.word(k).len();
         (trigger_end..own).any(|k| {
             doc.has_at(k, kinds::TRIGGER | kinds::SYNTAX | kinds::PLACE_WORD, |e| {
-                matches!(
-                    e,
-                    Entry::Trigger { .. } | Entry::Syntax(_) | Entry::PlaceWord { .. }
-                )
+                matches!(e, Entry::Syntax(_) | Entry::PlaceWord { .. })
+                    || matches!(e, Entry::Trigger { .. }) && !describes(k)
             })
         })
     };

@@ -340,6 +340,32 @@ fn sentence_drafts<'a>(
                 places.clone_from(last_places);
             }
             if places.is_empty() {
+                // The sentence goes on after a comma with no trigger of its own:
+                // "تدور اشتباكات بين الفصائل من جهة وقوات النظام من جهة أخرى، على
+                // محاور في جبل التركمان".
+                // Clauses an opener starts ("من جهة أخرى") are passed over when
+                // they name no place.
+                let after_comma = |c: &&Clause| {
+                    c.range.start > 0
+                        && doc.tokens[c.range.start - 1].kind
+                            == crate::text::token::TokenKind::ClauseEnd
+                };
+                let has_place =
+                    |c: &&Clause| c.places.iter().any(|p| p.role == PlaceRoleInClause::Event);
+                let after = clauses[ci + 1..]
+                    .iter()
+                    .take_while(|c| c.groups.is_empty() && (after_comma(c) || !has_place(c)))
+                    .find(|c| after_comma(c) && has_place(c));
+                if let Some(c) = after {
+                    places.extend(
+                        c.places
+                            .iter()
+                            .filter(|p| p.role == PlaceRoleInClause::Event)
+                            .cloned(),
+                    );
+                }
+            }
+            if places.is_empty() {
                 // The clause before in this sentence, or a pronoun (انسحبت منه).
                 let before = clauses[..ci]
                     .iter()
