@@ -870,6 +870,7 @@ fn is_origin(doc: &Document, at: usize, range: &Range<usize>, clause: &Clause) -
 /// Whether token `i` is a word of killing with the actor that did it right
 /// after it ("قتلت قوات النظام", "قتل الجيش التركي"): an act of violence of
 /// its own, though "قتل" alone only counts the dead.
+#[inline]
 fn kills_by_actor(doc: &Document, i: usize) -> bool {
     doc.has_at(i, kinds::CASUALTY, |e| {
         matches!(
