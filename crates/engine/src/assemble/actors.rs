@@ -110,6 +110,8 @@ fn is_object_marker(word: &str) -> bool {
             | "عناصر"
             | "عن"
             | "مع"
+            // "قيادي في الجيش الحر": a member, not the one acting.
+            | "في"
             | "من"
             | "الي"
             | "بين"

@@ -330,7 +330,8 @@ mod tests {
             ("ارتفعت حصيلة القتلى إلى 15", vec![(true, Exact(15))]),
             // Past the doer; a killing with no figure after it counts no one.
             ("أعدمت قوات النظام أربعة شبان", vec![(true, Exact(4))]),
-            ("اغتيال القيادي في الفصائل", vec![]),
+            ("اغتيال القيادي في الفصائل", vec![(true, Exact(1))]),
+            ("اغتيال أبو علي الحمصي", vec![]),
             ("راح ضحيتها تسعة مدنيين", vec![(true, Exact(9))]),
             ("وقوع جرحى في صفوف المدنيين", vec![(false, Some)]),
             ("لا شيء هنا", vec![]),
