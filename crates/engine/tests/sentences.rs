@@ -321,6 +321,15 @@ fn constructions() {
             "قُتل قيادي في الجيش الحر جراء انفجار عبوة ناسفة بسيارته في مدينة الباب.",
             &["explosion @ الباب / - / 1 / - / - / reported"],
         ),
+        // "Under the control of" is no capture, also right after a place's name.
+        (
+            "قصفت قوات النظام بلدة كفرنبل الخاضعة لسيطرة الفصائل.",
+            &["shelling @ كفرنبل / government / - / - / - / reported"],
+        ),
+        (
+            "قُتل خمسة أشخاص في قصف صاروخي على مدينة أعزاز مصدره مناطق سيطرة قسد.",
+            &["shelling @ أعزاز / - / 5 / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

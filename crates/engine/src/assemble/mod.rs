@@ -792,6 +792,23 @@ fn read_clause<'a>(
                         }
                         recent.push(p);
                     }
+                    // A phrase that is no event may start among the words the list
+                    // took ("كفرنبل الخاضعة لسيطرة الفصائل"): it still blocks.
+                    for k in i..end {
+                        for m in doc.mentions_with(k, kinds::TRIGGER) {
+                            if m.entries().any(|e| {
+                                matches!(
+                                    e,
+                                    Entry::Trigger {
+                                        class: TriggerClass::Block,
+                                        ..
+                                    }
+                                )
+                            }) {
+                                blocked_until = blocked_until.max(m.end);
+                            }
+                        }
+                    }
                     i = end;
                     slot = false;
                     continue;
