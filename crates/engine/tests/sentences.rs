@@ -209,7 +209,7 @@ fn constructions() {
             &["withdrawal @ الدردارة / sdf / - / - / - / reported"],
         ),
         (
-            "فرّ مئات الأهالي من بلدة التمانعة نحو مدينة إدلب.",
+            "نزح مئات الأهالي من بلدة التمانعة نحو مدينة إدلب.",
             &["displacement @ التمانعة / - / - / - / - / reported"],
         ),
         // The way taken is no second event place; a nationality after a body of troops.
@@ -329,6 +329,15 @@ fn constructions() {
         (
             "قُتل خمسة أشخاص في قصف صاروخي على مدينة أعزاز مصدره مناطق سيطرة قسد.",
             &["shelling @ أعزاز / - / 5 / - / - / reported"],
+        ),
+        // A name's common first word before a word nobody indexed starts an
+        // unknown name, not the one village called "الكفر" or "الخربة".
+        (
+            "قصفت قوات النظام قرية خربة عمو وبلدة كفر عمو.",
+            &[
+                "shelling @ خربة عمو / government / - / - / - / reported",
+                "shelling @ كفر عمو / government / - / - / - / reported",
+            ],
         ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),

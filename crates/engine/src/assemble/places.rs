@@ -451,7 +451,16 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         allow_adjective: bool,
         max: usize,
     ) -> Option<(usize, Cow<'static, str>, bool)> {
-        if let Some((mut end, key)) = self.gazetteer_at(i) {
+        // "كفر عمو": a name's common first word, written without the article
+        // before a word nobody indexed, starts an unknown name (read below)
+        // rather than naming the one village called "الكفر".
+        let known = self.gazetteer_at(i).filter(|&(end, key)| {
+            !(end == i + 1
+                && !self.doc.analysis(i).article
+                && gazetteer().facts(key).is_some_and(|f| f.prefix)
+                && self.unknown_name_word(end, false))
+        });
+        if let Some((mut end, key)) = known {
             // A gazetteer key lives as long as the program: copied only when changed.
             let mut key = Cow::Borrowed(key);
             // "الفرحانية الغربية": a compass adjective extends a known name

@@ -192,6 +192,17 @@ pub(super) fn build() -> Gazetteer {
     }
 
     let cities: FastSet<&'static str> = places.iter().filter_map(|(e, _)| e.city).collect();
+    let mut first_words: FastMap<&str, u32> = FastMap::default();
+    for key in index.keys() {
+        if let Some((first, _)) = key.split_once(' ') {
+            *first_words.entry(first).or_default() += 1;
+        }
+    }
+    let prefixes: FastSet<String> = first_words
+        .into_iter()
+        .filter(|&(_, n)| n >= PREFIX_NAMES)
+        .map(|(w, _)| w.to_string())
+        .collect();
     let mut keys = Vec::with_capacity(index.len());
     let mut entries = Vec::with_capacity(index.len());
     let mut facts = Vec::with_capacity(index.len());
@@ -202,7 +213,9 @@ pub(super) fn build() -> Gazetteer {
         list.sort_by(super::unhinted_order);
         // The gazetteer lives in a static for the rest of the program.
         let key: &'static str = Box::leak(key.into_boxed_str());
-        facts.push(key_facts(key, &list, &cities));
+        let mut key_facts = key_facts(key, &list, &cities);
+        key_facts.prefix = prefixes.contains(key);
+        facts.push(key_facts);
         positions.insert(key, keys.len() as u32);
         keys.push(key);
         entries.push(list);
@@ -252,8 +265,13 @@ fn key_facts(key: &str, entries: &[Entry], cities: &FastSet<&'static str>) -> Ke
         governorate,
         landmark,
         city: cities.contains(key),
+        prefix: false,
     }
 }
+
+/// How many longer names must start with a word for it to be a name's first
+/// word ([`KeyFacts::prefix`]): "كفر" and "خربة" start hundreds, "حلب" a few.
+const PREFIX_NAMES: u32 = 20;
 
 /// One data line: id, kind, admin1, lat, lon, rank, city, name_en, names.
 fn parse_row(

@@ -86,6 +86,10 @@ pub(crate) struct KeyFacts {
     pub landmark: Option<&'static str>,
     /// [`Gazetteer::is_city`] of the key.
     pub city: bool,
+    /// The key is the first word of many longer names ("خربة"، "كفر"، "دير"):
+    /// written without the article before an unknown word, it is the start of
+    /// a name nobody indexed ("كفر عمو"), not the village of that one word.
+    pub prefix: bool,
 }
 
 /// The index: match key → entries. Build it with [`gazetteer()`].

@@ -360,3 +360,14 @@ fn covers_the_sample_names() {
         .collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
 }
+
+#[test]
+fn the_first_words_of_many_names_are_known_as_such() {
+    let prefix = |w: &str| gazetteer().facts(&match_key(w)).is_some_and(|f| f.prefix);
+    for w in ["كفر", "خربة", "تل", "دير", "مزرعة"] {
+        assert!(prefix(w), "{w}");
+    }
+    for w in ["حلب", "حمص", "دوما", "الرستن"] {
+        assert!(!prefix(w), "{w}");
+    }
+}
