@@ -205,18 +205,20 @@ fn owner_after(
         })
     };
     // "استهدفت عناصر النظام" names a target; "انسحب عناصر داعش" the ones who went.
-    let strike = doc.has_at(trigger, kinds::TRIGGER, |e| {
-        matches!(
-            e,
-            Entry::Trigger {
-                class: TriggerClass::Air
-                    | TriggerClass::Shell
-                    | TriggerClass::Bombard
-                    | TriggerClass::Target,
-                ..
-            }
-        )
-    });
+    let strike = || {
+        doc.has_at(trigger, kinds::TRIGGER, |e| {
+            matches!(
+                e,
+                Entry::Trigger {
+                    class: TriggerClass::Air
+                        | TriggerClass::Shell
+                        | TriggerClass::Bombard
+                        | TriggerClass::Target,
+                    ..
+                }
+            )
+        })
+    };
     // Only describing words may stand between: no other trigger, no function
     // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word. A body
     // of troops and its adjectives are the actor's own words ("دخل رتل عسكري
@@ -242,7 +244,7 @@ fn owner_after(
             let prev = doc.stem(h.tokens.0 - 1);
             let linked = match a.prep {
                 None => {
-                    !is_object_marker(prev) || prev == "بين" || (!strike && force(h.tokens.0 - 1))
+                    !is_object_marker(prev) || prev == "بين" || (force(h.tokens.0 - 1) && !strike())
                 }
                 // Right after the trigger, "لـ" marks a noun's owner even when
                 // the word could be a verb ("قصف لقوات النظام على …").

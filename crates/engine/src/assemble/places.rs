@@ -457,8 +457,8 @@ impl<'d, 'a> PlaceFinder<'d, 'a> {
         let known = self.gazetteer_at(i).filter(|&(end, key)| {
             !(end == i + 1
                 && !self.doc.analysis(i).article
-                && gazetteer().facts(key).is_some_and(|f| f.prefix)
-                && self.unknown_name_word(end, false))
+                && self.unknown_name_word(end, false)
+                && gazetteer().facts(key).is_some_and(|f| f.prefix))
         });
         if let Some((mut end, key)) = known {
             // A gazetteer key lives as long as the program: copied only when changed.
