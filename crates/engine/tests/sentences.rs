@@ -339,6 +339,11 @@ fn constructions() {
                 "shelling @ كفر عمو / government / - / - / - / reported",
             ],
         ),
+        // Arson at a facility is a strategic development.
+        (
+            "أحرق مجهولون مقر المجلس المحلي في بلدة كفرتخاريم.",
+            &["other @ كفرتخاريم / - / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
