@@ -344,6 +344,11 @@ fn constructions() {
             "أحرق مجهولون مقر المجلس المحلي في بلدة كفرتخاريم.",
             &["other @ كفرتخاريم / - / - / - / - / reported"],
         ),
+        // A toll in the next sentence that names the strike again ("في القصف").
+        (
+            "استهدفت المدفعية الثقيلة قرية عابدين. وقتل في القصف شاب وأصيب آخرون.",
+            &["shelling @ عابدين / - / 1 / some / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),

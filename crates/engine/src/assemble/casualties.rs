@@ -112,10 +112,13 @@ fn figure_after(doc: &Document, clause: &Range<usize>, at: usize) -> Option<Coun
             .map(|(c, _)| c)
             .or_else(|| victims_at(doc, clause, k).map(|(c, _)| c))
     };
-    read(at).or_else(|| {
-        let (actor, _) = doc.find_at(at, kinds::ACTOR, |e| matches!(e, Entry::Actor { .. }))?;
-        read(actor.end)
-    })
+    read(at)
+        .or_else(|| {
+            let (actor, _) = doc.find_at(at, kinds::ACTOR, |e| matches!(e, Entry::Actor { .. }))?;
+            read(actor.end)
+        })
+        // "وقتل في القصف شاب": past one word after "في".
+        .or_else(|| (doc.stem(at) == "في").then(|| read(at + 2)).flatten())
 }
 
 /// Adds every casualty figure in `clause` to `found`.
@@ -327,6 +330,7 @@ mod tests {
             ),
             ("بينهم أربعة أطفال قتلوا", vec![(true, Exact(4))]),
             ("مقتل رجل وامرأة", vec![(true, Exact(2))]),
+            ("وقتل في القصف شاب", vec![(true, Exact(1))]),
             ("ارتفعت حصيلة القتلى إلى 15", vec![(true, Exact(15))]),
             // Past the doer; a killing with no figure after it counts no one.
             ("أعدمت قوات النظام أربعة شبان", vec![(true, Exact(4))]),

@@ -592,8 +592,9 @@ fn attach_casualties(clauses: &[Clause], drafts: &mut [Draft], earlier: &mut [Dr
             }
         };
         if targets.is_empty() {
-            // "وقد أدى القصف …" opening its own sentence: the last event told.
-            if clause.linker {
+            // "وقد أدى القصف …" opening its own sentence, or "وقتل في القصف شاب":
+            // the strike told before, so the last event told.
+            if clause.linker || clause.groups.iter().any(|g| g.anaphoric) {
                 if let Some(last) = earlier.last_mut() {
                     for c in &clause.casualties {
                         add_casualty(last, c);
