@@ -349,6 +349,23 @@ fn constructions() {
             "استهدفت المدفعية الثقيلة قرية عابدين. وقتل في القصف شاب وأصيب آخرون.",
             &["shelling @ عابدين / - / 1 / some / - / reported"],
         ),
+        // A hospital named after its town is at the town; "أبرزها" names the towns taken.
+        (
+            "قصفت الطائرات الحربية الروسية مشفى كفرنبل الجراحي.",
+            &["airstrike @ كفرنبل / russia / - / - / - / reported"],
+        ),
+        (
+            "سيطرت الفصائل على بلدات عدة أبرزها كفرنبودة والهبيط.",
+            &[
+                "advance @ كفرنبودة / opposition / - / - / - / reported",
+                "advance @ الهبيط / opposition / - / - / - / reported",
+            ],
+        ),
+        // A security operation is an arrest campaign.
+        (
+            "أعلنت قسد اعتقال عنصرين من داعش خلال عملية أمنية في بلدة ذيبان.",
+            &["arrest @ ذيبان / sdf / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
