@@ -366,6 +366,11 @@ fn constructions() {
             "أعلنت قسد اعتقال عنصرين من داعش خلال عملية أمنية في بلدة ذيبان.",
             &["arrest @ ذيبان / sdf / - / - / - / reported"],
         ),
+        // "ضاحية" is part of a suburb's name (the guidelines drop only حي، مدينة …).
+        (
+            "سقطت قذائف هاون أطلقها الإرهابيون على ضاحية الأسد.",
+            &["shelling @ ضاحية الأسد / opposition / - / - / - / reported"],
+        ),
         // Nothing to report.
         ("الطقس مشمس اليوم في معظم المناطق.", &[]),
         ("", &[]),
