@@ -226,3 +226,14 @@ proptest! {
         check_all(&text)?;
     }
 }
+
+/// Inputs proptest once found a panic with, kept so they run every time: an
+/// actor as the text's first word, then a trigger (the actor reader looked at
+/// the word before the first one).
+#[test]
+fn found_inputs_keep_the_promises() {
+    for text in ["فصائل المعارضة-بقصفت قوات النظام الأربعاء حي الوعر في حمص"]
+    {
+        check_all(text).unwrap();
+    }
+}

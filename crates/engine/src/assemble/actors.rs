@@ -240,6 +240,13 @@ fn owner_after(
     hits.iter()
         .filter(|h| h.tokens.0 >= clause.start && h.tokens.0 < clause.end)
         .find(|h| {
+            // After the trigger, so never the text's first token.
+            if h.tokens.0 <= trigger
+                || h.tokens.0 < trigger_end
+                || h.tokens.0 >= trigger_end + window
+            {
+                return false;
+            }
             let a = doc.analysis(h.tokens.0);
             let prev = doc.stem(h.tokens.0 - 1);
             let linked = match a.prep {
@@ -254,11 +261,7 @@ fn owner_after(
                 }
                 Some(_) => false,
             };
-            h.tokens.0 > trigger
-                && h.tokens.0 >= trigger_end
-                && h.tokens.0 < trigger_end + window
-                && linked
-                && !other_trigger_between(h)
+            linked && !other_trigger_between(h)
         })
         .copied()
 }

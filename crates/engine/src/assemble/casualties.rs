@@ -89,6 +89,9 @@ fn victim_at(doc: &Document, at: usize) -> Option<(Count, usize)> {
 /// Victim nouns from `at` joined by و ("رجل وامرأة", "امرأة وطفلها"), their
 /// counts added, and the token after them.
 fn victims_at(doc: &Document, clause: &Range<usize>, at: usize) -> Option<(Count, usize)> {
+    if at >= clause.end {
+        return None;
+    }
     let (mut total, mut next) = victim_at(doc, at)?;
     while next < clause.end && doc.analysis(next).conj {
         let Some((c, end)) = victim_at(doc, next) else {
