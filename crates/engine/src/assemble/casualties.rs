@@ -334,6 +334,9 @@ mod tests {
             ("بينهم أربعة أطفال قتلوا", vec![(true, Exact(4))]),
             ("مقتل رجل وامرأة", vec![(true, Exact(2))]),
             ("وقتل في القصف شاب", vec![(true, Exact(1))]),
+            // Duals in either case.
+            ("قتلت امرأتان", vec![(true, Exact(2))]),
+            ("أعدم التنظيم رجلين", vec![(true, Exact(2))]),
             ("ارتفعت حصيلة القتلى إلى 15", vec![(true, Exact(15))]),
             // Past the doer; a killing with no figure after it counts no one.
             ("أعدمت قوات النظام أربعة شبان", vec![(true, Exact(4))]),
