@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::lexicon::{kinds, Entry, SyntaxRole, TriggerClass};
+use crate::lexicon::{kinds, Entry, SyntaxRole};
 use crate::model::Side;
 
 /// An actor mention.
@@ -48,9 +48,7 @@ pub fn find_into(doc: &Document, range: Range<usize>, hits: &mut Vec<ActorHit>) 
                             && w.entries()
                                 .any(|e| matches!(e, Entry::Trigger { .. } | Entry::Weapon(_)))
                     })
-                    || doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
-                        *e == Entry::Syntax(SyntaxRole::Force)
-                    })
+                    || is_force(doc, k)
             });
             if !adjective || after_strike {
                 let air = air
@@ -199,25 +197,14 @@ fn owner_after(
     // A verb's subject follows closely; a noun's owner may come after an
     // adjective and a weapon ("قصف عنيف براجمات الصواريخ للقوات النظامية").
     let window = if verb { 4 } else { 5 };
-    let force = |k: usize| {
-        doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
-            *e == Entry::Syntax(SyntaxRole::Force)
-        })
-    };
+    let force = |k: usize| is_force(doc, k);
     // "استهدفت عناصر النظام" names a target; "انسحب عناصر داعش" the ones who went.
     let strike = || {
-        doc.has_at(trigger, kinds::TRIGGER, |e| {
-            matches!(
-                e,
-                Entry::Trigger {
-                    class: TriggerClass::Air
-                        | TriggerClass::Shell
-                        | TriggerClass::Bombard
-                        | TriggerClass::Target,
-                    ..
-                }
-            )
-        })
+        doc.has_at(
+            trigger,
+            kinds::TRIGGER,
+            |e| matches!(e, Entry::Trigger { class, .. } if class.is_strike()),
+        )
     };
     // Only describing words may stand between: no other trigger, no function
     // word ("بعد إعلان المعارضة" is not "قصف المعارضة"), no place word. A body
@@ -264,6 +251,14 @@ fn owner_after(
             linked && !other_trigger_between(h)
         })
         .copied()
+}
+
+/// Whether token `k` names a body of troops ("أرتال"، "دورية"): see
+/// [`SyntaxRole::Force`].
+fn is_force(doc: &Document, k: usize) -> bool {
+    doc.has_at(k, kinds::syntax(SyntaxRole::Force), |e| {
+        *e == Entry::Syntax(SyntaxRole::Force)
+    })
 }
 
 /// Words that tie what comes before to the actor after them: "المدفعية

@@ -94,7 +94,15 @@ struct Clause<'a> {
     drafts: Vec<usize>,
 }
 
-impl Clause<'_> {
+impl<'a> Clause<'a> {
+    /// The places where the clause's events happened (not locators, origins
+    /// or routes).
+    fn event_places(&self) -> impl Iterator<Item = &FoundPlace<'a>> {
+        self.places
+            .iter()
+            .filter(|p| p.role == PlaceRoleInClause::Event)
+    }
+
     /// Empties it for another clause, keeping what its vectors hold room for.
     /// Every field is named, so a field added to `Clause` must be emptied here.
     fn clear(&mut self) {
@@ -147,10 +155,22 @@ impl<'a> Spare<'a> {
 }
 
 fn trigger_family(c: TriggerClass) -> u8 {
-    match c {
-        TriggerClass::Air | TriggerClass::Shell | TriggerClass::Bombard | TriggerClass::Target => 1,
-        _ => 2 + c as u8,
+    if c.is_strike() {
+        1
+    } else {
+        2 + c as u8
     }
+}
+
+/// A phrase that is no event ("تحت سيطرة"): the triggers inside it are not read.
+fn is_block(e: &Entry) -> bool {
+    matches!(
+        e,
+        Entry::Trigger {
+            class: TriggerClass::Block,
+            ..
+        }
+    )
 }
 
 /// Words after which a bare place name may stand.
@@ -232,11 +252,7 @@ fn sentence_drafts<'a>(
         let mut clause = read_clause(doc, range.clone(), recent, true, spare.clause());
         recent.set_list(&clause.places);
         if !clause.groups.is_empty() {
-            for p in clause
-                .places
-                .iter()
-                .filter(|p| p.role == PlaceRoleInClause::Event)
-            {
+            for p in clause.event_places() {
                 recent.mark_event(&p.key);
             }
         }
@@ -301,13 +317,8 @@ fn sentence_drafts<'a>(
                 into.clear();
                 into.extend(
                     clause
-                        .places
-                        .iter()
-                        .filter(|p| {
-                            p.role == PlaceRoleInClause::Event
-                                && p.tokens.start >= from
-                                && p.tokens.start < to
-                        })
+                        .event_places()
+                        .filter(|p| p.tokens.start >= from && p.tokens.start < to)
                         .cloned(),
                 );
             };
@@ -354,19 +365,13 @@ fn sentence_drafts<'a>(
                         && doc.tokens[c.range.start - 1].kind
                             == crate::text::token::TokenKind::ClauseEnd
                 };
-                let has_place =
-                    |c: &&Clause| c.places.iter().any(|p| p.role == PlaceRoleInClause::Event);
+                let has_place = |c: &&Clause| c.event_places().next().is_some();
                 let after = clauses[ci + 1..]
                     .iter()
                     .take_while(|c| c.groups.is_empty() && (after_comma(c) || !has_place(c)))
                     .find(|c| after_comma(c) && has_place(c));
                 if let Some(c) = after {
-                    places.extend(
-                        c.places
-                            .iter()
-                            .filter(|p| p.role == PlaceRoleInClause::Event)
-                            .cloned(),
-                    );
+                    places.extend(c.event_places().cloned());
                 }
             }
             if places.is_empty() {
@@ -374,14 +379,9 @@ fn sentence_drafts<'a>(
                 let before = clauses[..ci]
                     .iter()
                     .rev()
-                    .find(|c| c.places.iter().any(|p| p.role == PlaceRoleInClause::Event));
+                    .find(|c| c.event_places().next().is_some());
                 if let Some(c) = before {
-                    places.extend(
-                        c.places
-                            .iter()
-                            .filter(|p| p.role == PlaceRoleInClause::Event)
-                            .cloned(),
-                    );
+                    places.extend(c.event_places().cloned());
                 }
             }
             if places.is_empty() {
@@ -716,10 +716,7 @@ fn read_clause<'a>(
         for m in doc.mentions_with(i, kinds::TRIGGER | kinds::syntax(SyntaxRole::Linker)) {
             for e in m.entries() {
                 match e {
-                    Entry::Trigger {
-                        class: TriggerClass::Block,
-                        ..
-                    } => blocked_until = blocked_until.max(m.end),
+                    e if is_block(e) => blocked_until = blocked_until.max(m.end),
                     Entry::Syntax(SyntaxRole::Linker) => clause.linker = true,
                     _ => {}
                 }
@@ -801,15 +798,7 @@ fn read_clause<'a>(
                     // took ("كفرنبل الخاضعة لسيطرة الفصائل"): it still blocks.
                     for k in i..end {
                         for m in doc.mentions_with(k, kinds::TRIGGER) {
-                            if m.entries().any(|e| {
-                                matches!(
-                                    e,
-                                    Entry::Trigger {
-                                        class: TriggerClass::Block,
-                                        ..
-                                    }
-                                )
-                            }) {
+                            if m.entries().any(is_block) {
                                 blocked_until = blocked_until.max(m.end);
                             }
                         }
@@ -914,7 +903,7 @@ fn kills_by_actor(doc: &Document, i: usize) -> bool {
 }
 
 /// Whether a place at `at` is where a withdrawal or a flight went ("انسحبت
-/// من X باتجاه Y", "فروا نحو Y"), or the way taken when the clause has named
+/// من X باتجاه Y", "نزحوا نحو Y"), or the way taken when the clause has named
 /// where the event happened ("دخلت إلى X عبر معبر Y").
 fn is_route(doc: &Document, at: usize, clause: &Clause, before: usize) -> bool {
     let Some(prev) = at.checked_sub(1).filter(|&k| k >= clause.range.start) else {

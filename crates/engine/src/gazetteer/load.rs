@@ -213,9 +213,7 @@ pub(super) fn build() -> Gazetteer {
         list.sort_by(super::unhinted_order);
         // The gazetteer lives in a static for the rest of the program.
         let key: &'static str = Box::leak(key.into_boxed_str());
-        let mut key_facts = key_facts(key, &list, &cities);
-        key_facts.prefix = prefixes.contains(key);
-        facts.push(key_facts);
+        facts.push(key_facts(key, &list, &cities, &prefixes));
         positions.insert(key, keys.len() as u32);
         keys.push(key);
         entries.push(list);
@@ -242,7 +240,12 @@ pub(super) fn build() -> Gazetteer {
 }
 
 /// What a key with these entries (best first) says about its context.
-fn key_facts(key: &str, entries: &[Entry], cities: &FastSet<&'static str>) -> KeyFacts {
+fn key_facts(
+    key: &str,
+    entries: &[Entry],
+    cities: &FastSet<&'static str>,
+    prefixes: &FastSet<String>,
+) -> KeyFacts {
     let of = |pred: fn(&Entry) -> bool| entries.iter().find(|e| pred(e)).and_then(|e| e.admin1);
     let governorate = of(|e| e.kind == PlaceKind::Governorate)
         .or_else(|| of(|e| e.kind == PlaceKind::Region && e.id.starts_with("waqai:rif-")));
@@ -265,7 +268,7 @@ fn key_facts(key: &str, entries: &[Entry], cities: &FastSet<&'static str>) -> Ke
         governorate,
         landmark,
         city: cities.contains(key),
-        prefix: false,
+        prefix: prefixes.contains(key),
     }
 }
 

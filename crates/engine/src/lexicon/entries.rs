@@ -25,6 +25,16 @@ pub enum TriggerClass {
     Block,
 }
 
+impl TriggerClass {
+    /// A strike of some kind: the air, shell, bombard and target classes.
+    pub fn is_strike(self) -> bool {
+        matches!(
+            self,
+            TriggerClass::Air | TriggerClass::Shell | TriggerClass::Bombard | TriggerClass::Target
+        )
+    }
+}
+
 /// How a weapon is delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Delivery {
